@@ -1,0 +1,88 @@
+/** The unit of extension for log formats: `{ id, detect(sample), parse(line, ctx) }`, one file each. */
+import type { Attrs } from '../core/event.js';
+import type { Level } from '../core/level.js';
+import type { Zone } from '../core/zone.js';
+
+/** What a format reads from one line. */
+export interface ParsedEntry {
+  /** UTC epoch ms; NaN when a later line of the entry supplies it (see {@link LogFormat.amend}). */
+  ts: number;
+  /** The timestamp as written. */
+  tsText: string;
+  /** Whether the written timestamp had a zone or offset. */
+  zoned: boolean;
+  level?: Level;
+  message: string;
+  attrs?: Attrs;
+  /**
+   * The line is a record of its own in the file but belongs to the previous entry
+   * (PostgreSQL `DETAIL:`/`STATEMENT:` lines carry the full prefix).
+   */
+  continues?: boolean;
+}
+
+export interface ParseContext {
+  /** Zone for zone-less timestamps. */
+  readonly zone: Zone;
+  /** Year for year-less timestamps (BSD syslog), given the month. */
+  year(month: number): number;
+  /** Scratch space for one file, for formats that keep state between lines. */
+  readonly state: Record<string, unknown>;
+  /**
+   * Parses a line embedded in another format (docker json-file `log`, kubectl prefixes) with the
+   * format detected for the embedded lines of this file; null when none reads it.
+   */
+  parseInner(text: string): ParsedEntry | null;
+}
+
+export interface LogFormat {
+  /** kebab-case; the file name, the `--format` value, the test and fixture names. */
+  readonly id: string;
+  /** Other names accepted by `--format`. */
+  readonly aliases?: readonly string[];
+  /** One line for `aftermath formats`. */
+  readonly description: string;
+  /** Entries span lines: a line that does not parse continues the previous entry. */
+  readonly multiline: boolean;
+  /**
+   * How sure the format is that the sample (the first non-empty lines of a file) is its own:
+   * 0 (not mine) … 1 (certain). Usually the share of lines `parse` accepts, weighed by how
+   * specific the format is; see {@link detectByParse}.
+   */
+  detect(sample: readonly string[], ctx: ParseContext): number;
+  /** Parses one line; null when the line is not the start of an entry. Must never throw. */
+  parse(line: string, ctx: ParseContext): ParsedEntry | null;
+  /** Enriches the pending entry from one of its continuation lines. */
+  amend?(entry: ParsedEntry, line: string, ctx: ParseContext): void;
+}
+
+/**
+ * The usual detector: the share of sample lines that parse, times `weight` (how specific the
+ * format is: 1 for a format no other reads, lower for formats that accept almost anything).
+ * Multi-line formats count only the lines that start entries, and need at least one.
+ */
+export function detectByParse(
+  format: Pick<LogFormat, 'parse' | 'multiline'>,
+  sample: readonly string[],
+  ctx: ParseContext,
+  weight = 1,
+): number {
+  let seen = 0;
+  let parsed = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0) continue;
+    seen++;
+    let ok = false;
+    try {
+      ok = format.parse(line, ctx) !== null;
+    } catch {
+      ok = false;
+    }
+    if (ok) parsed++;
+  }
+  if (seen === 0 || parsed === 0) return 0;
+  // A multi-line format is judged on how many lines start entries, but continuation lines
+  // (stack traces) are normal, so it only needs most entries to parse from the start.
+  const share = format.multiline ? Math.min(1, (parsed / seen) * 1.5) : parsed / seen;
+  return share * weight;
+}

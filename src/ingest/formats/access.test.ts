@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createParseContext } from '../parse-context.js';
+import { access } from './access.js';
+
+const ctx = createParseContext();
+
+describe('access', () => {
+  it('reads a combined line with nginx timing and request-id extras', () => {
+    const e = access.parse(
+      '203.0.113.147 - - [22/Nov/2026:19:37:36 +0000] "GET /api/products/17391 HTTP/1.1" 503 162 "-" "Mozilla/5.0 (X11)" rt=0.042 uct="0.003" uht="0.043" urt="0.043" ups="200" rid=e4ead89fcde40e3f693e7a697fa669d3',
+      ctx,
+    );
+    expect(e).not.toBeNull();
+    expect(new Date(e!.ts).toISOString()).toBe('2026-11-22T19:37:36.000Z');
+    expect(e!.zoned).toBe(true);
+    expect(e!.level).toBe('error');
+    expect(e!.attrs).toMatchObject({
+      clientIp: '203.0.113.147',
+      method: 'GET',
+      path: '/api/products/17391',
+      protocol: 'HTTP/1.1',
+      status: 503,
+      bytes: 162,
+      userAgent: 'Mozilla/5.0 (X11)',
+      latencyMs: 42,
+      upstreamLatencyMs: 43,
+      requestId: 'e4ead89fcde40e3f693e7a697fa669d3',
+    });
+  });
+
+  it('reads the common format, offsets and the ISO 8601 variant', () => {
+    const common = access.parse('10.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326', ctx);
+    expect(new Date(common!.ts).toISOString()).toBe('2000-10-10T20:55:36.000Z');
+    expect(common!.attrs?.user).toBe('frank');
+    const iso = access.parse(
+      '10.0.0.1 - - [2026-11-22T21:37:36+02:00] "POST /x HTTP/2.0" 404 0 "https://r/" "curl/8" 0.120 0.118',
+      ctx,
+    );
+    expect(new Date(iso!.ts).toISOString()).toBe('2026-11-22T19:37:36.000Z');
+    expect(iso!.level).toBe('warn');
+    expect(iso!.attrs).toMatchObject({ latencyMs: 120, upstreamLatencyMs: 118, referrer: 'https://r/' });
+  });
+
+  it('keeps a request line that is not a request and a dash status', () => {
+    const e = access.parse('10.112.81.15 - - [15/Feb/2013:06:00:31 +0000] "-" 400 0 "-" "-"', ctx);
+    expect(e!.attrs?.status).toBe(400);
+    expect(e!.attrs?.method).toBeUndefined();
+  });
+
+  it('rejects lines of other formats', () => {
+    expect(access.parse('Nov  3 09:23:38 veridian automount[7998]: lookup failed', ctx)).toBeNull();
+    expect(access.parse('{"time":"2026-11-22T19:37:36Z"}', ctx)).toBeNull();
+  });
+});
