@@ -1,8 +1,48 @@
-/** The registry of log formats, in detection tie-break order (most specific first). */
+/**
+ * The registry of log formats. Order breaks ties in detection: formats that read a narrow shape
+ * come before those that accept almost anything (json, logfmt, generic).
+ */
 import type { LogFormat } from '../format.js';
 import { access } from './access.js';
+import { alertmanager } from './alertmanager.js';
+import { dmesg } from './dmesg.js';
+import { dockerJson } from './docker-json.js';
+import { generic } from './generic.js';
+import { gitLog } from './git-log.js';
+import { journaldJson } from './journald-json.js';
+import { journaldShortIso } from './journald-short-iso.js';
+import { json } from './json.js';
+import { kubectl } from './kubectl.js';
+import { logfmt } from './logfmt.js';
+import { nginxError } from './nginx-error.js';
+import { postgres } from './postgres.js';
+import { postgresCsv } from './postgres-csv.js';
+import { syslog } from './syslog.js';
+import { syslog5424 } from './syslog5424.js';
 
-export const FORMATS: readonly LogFormat[] = [access];
+export const FORMATS: readonly LogFormat[] = [
+  access,
+  nginxError,
+  postgres,
+  postgresCsv,
+  syslog5424,
+  syslog,
+  journaldShortIso,
+  dmesg,
+  gitLog,
+  journaldJson,
+  dockerJson,
+  alertmanager,
+  kubectl,
+  json,
+  logfmt,
+  generic,
+];
+
+/** Formats that may appear embedded in docker json-file `log` fields and kubectl prefixes. */
+export const INNER_FORMATS: readonly LogFormat[] = FORMATS.filter(
+  (f) => f !== dockerJson && f !== kubectl && f !== gitLog && f !== alertmanager && f !== journaldJson,
+);
 
 const BY_NAME = new Map<string, LogFormat>();
 for (const f of FORMATS) {
