@@ -1,0 +1,62 @@
+/** The command line: parse → library call → render → exit code (0 ok, 1 nothing readable / findings, 2 usage or failure). */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { AftermathError, UsageError } from '../errors.js';
+import { demoCommand } from './commands/demo.js';
+import { formatsCommand } from './commands/formats.js';
+import { sourcesCommand } from './commands/sources.js';
+import { timelineCommand } from './commands/timeline.js';
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('aftermath')
+    .description('Blameless incident postmortems from the evidence: every log format merged into one UTC timeline.')
+    .version(version(), '-V, --version')
+    .showSuggestionAfterError()
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aftermath demo                                   # the bundled example incident
+  $ aftermath sources ./incident-logs                # what is there: formats, lines, time ranges, zones
+  $ aftermath timeline ./incident-logs --level warn  # one merged UTC timeline
+  $ aftermath formats                                # the formats it reads
+
+Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failure.`,
+    );
+  for (const cmd of [timelineCommand(), sourcesCommand(), formatsCommand(), demoCommand()]) program.addCommand(cmd);
+  program.exitOverride();
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError || err instanceof AftermathError) {
+      process.stderr.write(`aftermath: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`aftermath: ${(err as Error).message ?? String(err)}\n`);
+    if (process.env.AFTERMATH_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,48 @@
+/** The case file, `aftermath.yaml`: which sources an incident folder holds and how to read them. */
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+
+export const CASE_FILE = 'aftermath.yaml';
+
+const SourceSchema = z.strictObject({
+  /** Source id in the timeline; defaults to the path. */
+  name: z.string().min(1).optional(),
+  /** File, directory (read recursively) or git repository, relative to the case folder. */
+  path: z.string().min(1),
+  /** Format id; detected when absent. */
+  format: z.string().min(1).optional(),
+  /** Zone of zone-less timestamps in this source. */
+  tz: z.string().min(1).optional(),
+  /** `git` reads a repository with `git log`. */
+  type: z.enum(['file', 'git']).optional(),
+});
+
+export const CaseSchema = z.strictObject({
+  title: z.string().optional(),
+  /** Default zone of zone-less timestamps for every source. */
+  tz: z.string().min(1).optional(),
+  /** The incident window, as --since/--until take it. */
+  window: z.strictObject({ since: z.string().optional(), until: z.string().optional() }).optional(),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export type CaseConfig = z.infer<typeof CaseSchema>;
+export type CaseSource = z.infer<typeof SourceSchema>;
+
+/** Parses and validates a case file's text; throws ConfigError naming the file and the field. */
+export function parseCaseConfig(text: string, file: string): CaseConfig {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+  }
+  const result = CaseSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    throw new ConfigError(`${file}: ${where}: ${issue.message}`);
+  }
+  return result.data;
+}

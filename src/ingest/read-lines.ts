@@ -1,0 +1,235 @@
+/** The I/O edge of ingest: files, gzip, stdin and command output as batches of lines. */
+import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+
+/** Lines past this many bytes are cut here (with a warning) so memory never follows line length. */
+export const MAX_LINE_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
+
+export interface LineBatch {
+  lines: string[];
+  /** Byte offset of each line in the (decompressed) input. */
+  offsets: number[];
+  /** 1-based number of lines[0]. */
+  firstLine: number;
+}
+
+export interface ReadStats {
+  bytes: number;
+  /** Bytes on disk (compressed size for gzip). */
+  rawBytes: number;
+  truncatedLines: number;
+  gzip: boolean;
+}
+
+export type OnProgress = (rawBytesRead: number) => void;
+
+/**
+ * Splits a byte stream into lines: `\n` terminators (a trailing `\r` is left to the caller),
+ * invalid UTF-8 becomes U+FFFD, lines over {@link MAX_LINE_BYTES} are cut.
+ */
+export class LineSplitter {
+  private carry: Buffer | undefined;
+  /** Inside an over-long line whose head was already emitted: drop bytes until its newline. */
+  private skipping = false;
+  private offset = 0;
+  private line = 1;
+  truncated = 0;
+  onTruncate: ((line: number, offset: number) => void) | undefined;
+
+  /** Splits one chunk; returns the complete lines it finished. */
+  push(chunk: Buffer): LineBatch {
+    const batch: LineBatch = { lines: [], offsets: [], firstLine: this.line };
+    let pos = 0;
+    if (this.skipping) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.offset += chunk.length;
+        return batch;
+      }
+      this.skipping = false;
+      this.offset += nl + 1;
+      pos = nl + 1;
+    } else if (this.carry !== undefined) {
+      const nl = chunk.indexOf(10);
+      const carried = this.carry.length;
+      if (nl < 0) {
+        if (carried + chunk.length > MAX_LINE_BYTES) {
+          const head = Buffer.concat([this.carry, chunk]).subarray(0, MAX_LINE_BYTES);
+          this.carry = undefined;
+          this.emitTruncated(batch, head, carried + chunk.length);
+          this.skipping = true;
+        } else this.carry = Buffer.concat([this.carry, chunk]);
+        return batch;
+      }
+      const whole = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
+      this.carry = undefined;
+      if (whole.length > MAX_LINE_BYTES) {
+        this.emitTruncated(batch, whole.subarray(0, MAX_LINE_BYTES), whole.length + 1);
+      } else this.emit(batch, whole, 0, whole.length);
+      pos = nl + 1;
+    }
+    const last = chunk.lastIndexOf(10);
+    if (last >= pos) {
+      this.splitComplete(batch, chunk, pos, last);
+      pos = last + 1;
+    }
+    if (pos < chunk.length) {
+      const rest = chunk.subarray(pos);
+      if (rest.length > MAX_LINE_BYTES) {
+        this.emitTruncated(batch, rest.subarray(0, MAX_LINE_BYTES), rest.length);
+        this.skipping = true;
+      } else this.carry = Buffer.from(rest);
+    }
+    return batch;
+  }
+
+  /** The last line when the input does not end with a newline. */
+  end(): LineBatch {
+    const batch: LineBatch = { lines: [], offsets: [], firstLine: this.line };
+    const carry = this.carry;
+    this.carry = undefined;
+    if (carry !== undefined && carry.length > 0) this.emit(batch, carry, 0, carry.length);
+    return batch;
+  }
+
+  /** Bytes split so far, including a partial last line. */
+  get bytes(): number {
+    return this.offset + (this.carry?.length ?? 0);
+  }
+
+  /** Lines in buf[start, last), where buf[last] is a newline. */
+  private splitComplete(batch: LineBatch, buf: Buffer, start: number, last: number): void {
+    const text = buf.toString('utf8', start, last);
+    if (text.length !== last - start) {
+      // Multi-byte characters: chars no longer match bytes, so split on the bytes. (An invalid
+      // byte decodes to one U+FFFD, one char for one byte, so equal lengths mean exact offsets.)
+      let p = start;
+      while (p <= last) {
+        const nl = buf.indexOf(10, p);
+        const e = nl < 0 || nl > last ? last : nl;
+        if (e - p > MAX_LINE_BYTES) this.emitTruncated(batch, buf.subarray(p, p + MAX_LINE_BYTES), e - p + 1);
+        else this.emit(batch, buf, p, e);
+        p = e + 1;
+      }
+      return;
+    }
+    let offset = this.offset;
+    let line = this.line;
+    const { lines, offsets } = batch;
+    let p = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', p);
+      const e = nl < 0 ? text.length : nl;
+      if (e - p > MAX_LINE_BYTES) {
+        this.offset = offset;
+        this.line = line;
+        this.emitTruncated(batch, buf.subarray(start + p, start + p + MAX_LINE_BYTES), e - p + 1);
+        line++;
+      } else {
+        lines.push(text.slice(p, e));
+        offsets.push(offset);
+        line++;
+      }
+      offset += e - p + 1;
+      if (nl < 0) break;
+      p = nl + 1;
+    }
+    this.offset = offset;
+    this.line = line;
+  }
+
+  /** buf[start, end) is one whole line; its newline (if any) follows. */
+  private emit(batch: LineBatch, buf: Buffer, start: number, end: number): void {
+    batch.lines.push(buf.toString('utf8', start, end));
+    batch.offsets.push(this.offset);
+    this.offset += end - start + 1;
+    this.line++;
+  }
+
+  private emitTruncated(batch: LineBatch, head: Buffer, consumed: number): void {
+    this.truncated++;
+    this.onTruncate?.(this.line, this.offset);
+    // Cut on a character boundary: drop a partial UTF-8 sequence at the end.
+    let end = head.length;
+    let k = end - 1;
+    while (k >= 0 && k > end - 4 && (head[k]! & 0xc0) === 0x80) k--;
+    if (k >= 0 && head[k]! >= 0xc0) {
+      const need = head[k]! >= 0xf0 ? 4 : head[k]! >= 0xe0 ? 3 : 2;
+      if (end - k < need) end = k;
+    }
+    batch.lines.push(head.toString('utf8', 0, end));
+    batch.offsets.push(this.offset);
+    this.offset += consumed;
+    this.line++;
+  }
+}
+
+export interface OpenedInput {
+  stream: AsyncIterable<Buffer>;
+  gzip: boolean;
+  size: number;
+  mtime: Date;
+}
+
+/** Opens a file (or `-` for stdin), unzipping gzip by its magic bytes, whatever the name. */
+export async function openInput(path: string): Promise<OpenedInput> {
+  if (path === '-') {
+    return { stream: process.stdin as AsyncIterable<Buffer>, gzip: false, size: 0, mtime: new Date() };
+  }
+  const handle = await open(path, 'r');
+  let gzip = false;
+  let size = 0;
+  let mtime = new Date();
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+    size = st.size;
+    mtime = st.mtime;
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    gzip = bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const stream: Readable = gzip ? file.pipe(createGunzip({ chunkSize: 256 * 1024 })) : file;
+  if (gzip) file.on('error', (err) => stream.destroy(err));
+  return { stream, gzip, size, mtime };
+}
+
+/**
+ * Whether a sample looks like binary data rather than text: many control bytes (NUL included).
+ * A log with a few NULs (a file zero-filled after a crash) is still text.
+ */
+export function looksBinary(sample: Buffer): boolean {
+  const n = Math.min(sample.length, 8192);
+  if (n === 0) return false;
+  let control = 0;
+  let newline = false;
+  for (let i = 0; i < n; i++) {
+    const b = sample[i]!;
+    if (b === 10) newline = true;
+    else if (b < 32 && b !== 9 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  const share = control / n;
+  return share > 0.3 || (!newline && share > 0.05);
+}
+
+/** A diagnostic for a read that stopped early (truncated gzip, I/O error), naming where. */
+export function readFailure(file: string, err: unknown, bytes: number, line: number): Diagnostic {
+  const code = (err as { code?: string }).code ?? '';
+  const gzip = code.startsWith('Z_') || /unexpected end of file|incorrect header|invalid/i.test(String(err));
+  return diagnostic(
+    gzip ? 'ingest/gzip-corrupt' : 'ingest/read-error',
+    file,
+    'warning',
+    gzip
+      ? `compressed data is truncated or corrupt: read ${bytes} bytes (${line - 1} lines) before it stopped (${(err as Error).message})`
+      : `read stopped after ${bytes} bytes (${line - 1} lines): ${(err as Error).message}`,
+    { place: { line, column: 1, offset: bytes }, cause: err },
+  );
+}

@@ -1,0 +1,145 @@
+/** The I/O edge that turns command-line paths (files, folders, case folders, repositories) into sources. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { CASE_FILE, parseCaseConfig, type CaseConfig } from './case-config.js';
+import type { SourceSpec } from './source.js';
+
+export interface ResolveOptions {
+  /** --tz: zone for zone-less timestamps in every source (overrides the case file). */
+  tz?: string;
+  /** --format: forced for every file. */
+  format?: string;
+}
+
+export interface ResolvedInputs {
+  specs: SourceSpec[];
+  diagnostics: Diagnostic[];
+  /** The case file, when the single path given was a case folder. */
+  caseConfig?: CaseConfig;
+  caseDir?: string;
+}
+
+// Files a folder walk never offers as logs.
+const SKIP_NAMES = new Set([CASE_FILE, 'node_modules', '.git', '.DS_Store']);
+const MAX_FILES = 10_000;
+
+async function isGitRepo(dir: string): Promise<boolean> {
+  try {
+    await stat(join(dir, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function walk(dir: string, out: string[], diagnostics: Diagnostic[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    diagnostics.push(diagnostic('ingest/unreadable', dir, 'error', `cannot read folder ${dir}: ${(err as Error).message}`, { cause: err }));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (SKIP_NAMES.has(e.name) || e.name.startsWith('.')) continue;
+    if (out.length >= MAX_FILES) {
+      diagnostics.push(diagnostic('ingest/too-many-files', dir, 'warning', `stopped after ${MAX_FILES} files; name the files or subfolders to read`));
+      return;
+    }
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (await isGitRepo(p)) out.push(p + sep);
+      else await walk(p, out, diagnostics);
+    } else if (e.isFile()) out.push(p);
+  }
+}
+
+/** Source ids: the path relative to the folder given, with `/` separators. */
+function displayName(file: string, base: string | undefined): string {
+  const rel = base === undefined ? file : relative(base, file) || file;
+  return rel.split(sep).join('/').replace(/\/$/, '');
+}
+
+/** Expands paths into source specs; unreadable paths become diagnostics, never exceptions. */
+export async function resolveInputs(paths: readonly string[], options: ResolveOptions = {}): Promise<ResolvedInputs> {
+  const diagnostics: Diagnostic[] = [];
+  const specs: SourceSpec[] = [];
+  const tzFlag = options.tz !== undefined ? { tz: options.tz, tzOrigin: 'flag' as const } : {};
+  const forced = options.format !== undefined ? { format: options.format } : {};
+
+  if (paths.length === 1 && paths[0] !== '-') {
+    const caseDir = paths[0]!;
+    const caseFile = join(caseDir, CASE_FILE);
+    let text: string | undefined;
+    try {
+      text = await readFile(caseFile, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined) {
+      const config = parseCaseConfig(text, caseFile);
+      for (const s of config.sources) {
+        const full = resolve(caseDir, s.path);
+        const name = s.name ?? s.path;
+        const tz = options.tz !== undefined ? tzFlag : s.tz !== undefined ? { tz: s.tz, tzOrigin: 'config' as const } : config.tz !== undefined ? { tz: config.tz, tzOrigin: 'config' as const } : {};
+        const format = options.format ?? s.format;
+        const shown = join(caseDir, s.path);
+        let st;
+        try {
+          st = await stat(full);
+        } catch (err) {
+          diagnostics.push(diagnostic('ingest/unreadable', shown, 'error', `${caseFile}: source "${name}": cannot read ${s.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`));
+          continue;
+        }
+        if (s.type === 'git' || (st.isDirectory() && (await isGitRepo(full)))) {
+          specs.push({ name, path: shown, kind: 'git', ...tz });
+        } else if (st.isDirectory()) {
+          const files: string[] = [];
+          await walk(shown, files, diagnostics);
+          for (const f of files) specs.push({ name: `${name}/${displayName(f, shown)}`, path: f, ...tz, ...(format ? { format } : {}) });
+        } else specs.push({ name, path: shown, ...tz, ...(format ? { format } : {}) });
+      }
+      return { specs: dedupe(specs), diagnostics, caseConfig: config, caseDir };
+    }
+  }
+
+  for (const p of paths) {
+    if (p === '-') {
+      specs.push({ name: 'stdin', path: '-', ...tzFlag, ...forced });
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      diagnostics.push(diagnostic('ingest/unreadable', p, 'error', code === 'ENOENT' ? `${p}: no such file or folder` : `cannot read ${p}: ${(err as Error).message}`, { cause: err }));
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (await isGitRepo(p)) {
+        specs.push({ name: displayName(resolve(p), resolve(p, '..')), path: p, kind: 'git', ...tzFlag });
+        continue;
+      }
+      const files: string[] = [];
+      await walk(p, files, diagnostics);
+      for (const f of files) {
+        if (f.endsWith(sep)) specs.push({ name: displayName(f, p), path: f.slice(0, -1), kind: 'git', ...tzFlag });
+        else specs.push({ name: displayName(f, p), path: f, ...tzFlag, ...forced });
+      }
+    } else specs.push({ name: displayName(p, undefined), path: p, ...tzFlag, ...forced });
+  }
+  return { specs: dedupe(specs), diagnostics };
+}
+
+function dedupe(specs: SourceSpec[]): SourceSpec[] {
+  const seen = new Map<string, number>();
+  for (const s of specs) {
+    const n = seen.get(s.name) ?? 0;
+    seen.set(s.name, n + 1);
+    if (n > 0) s.name = `${s.name}#${n + 1}`;
+  }
+  return specs;
+}

@@ -1,0 +1,259 @@
+/** Reads one source: detect its format from a sample, then stream its events in batches. */
+import { spawn } from 'node:child_process';
+import type { LogEvent } from '../core/event.js';
+import { diagnostic } from '../core/diagnostic.js';
+import { resolveZone, UTC, type Zone } from '../core/zone.js';
+import { Assembler } from './assemble.js';
+import { detectFormat } from './detect.js';
+import { compileFilter, type EventFilter } from './filter.js';
+import type { LogFormat } from './format.js';
+import { formatById, INNER_FORMATS } from './formats/index.js';
+import { GIT_LOG_FORMAT } from './formats/git-log.js';
+import { createParseContext } from './parse-context.js';
+import { LineSplitter, looksBinary, openInput, readFailure, type LineBatch } from './read-lines.js';
+import { emptySummary, type SourceSpec, type SourceSummary } from './source.js';
+
+export interface ReadOptions {
+  filter?: EventFilter;
+  /** Called with the bytes read so far from disk, for progress bars. */
+  onProgress?: (bytes: number) => void;
+  /** Events per batch handed to the consumer. */
+  batchSize?: number;
+}
+
+export interface OpenedSource {
+  /** Filled in as the events are read; complete once `events` is exhausted. */
+  summary: SourceSummary;
+  events: AsyncIterable<LogEvent[]>;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_LINES = 200;
+
+/** Opens a source for reading; never throws: failures land in `summary.diagnostics`. */
+export function readSource(spec: SourceSpec, options: ReadOptions = {}): OpenedSource {
+  const summary = emptySummary(spec);
+  return { summary, events: readEvents(spec, summary, options) };
+}
+
+async function* readEvents(
+  spec: SourceSpec,
+  summary: SourceSummary,
+  options: ReadOptions,
+): AsyncGenerator<LogEvent[]> {
+  let zone: Zone = UTC;
+  if (spec.tz !== undefined) {
+    const z = resolveZone(spec.tz);
+    if (!z) {
+      summary.skipped = `unknown time zone "${spec.tz}"`;
+      summary.diagnostics.push(
+        diagnostic('ingest/unknown-zone', spec.path, 'error', `unknown time zone "${spec.tz}": expected an IANA name such as Europe/Berlin, UTC or an offset such as +02:00`),
+      );
+      return;
+    }
+    zone = z;
+  }
+  summary.zone = zone.name;
+  let input: AsyncIterable<Buffer>;
+  let mtime = new Date();
+  let stderr: (() => string) | undefined;
+  let forcedFormat = spec.format;
+  if (spec.kind === 'git') {
+    const git = gitLog(spec.path, options.filter);
+    input = git.stdout;
+    stderr = git.stderr;
+    forcedFormat ??= 'git-log';
+  } else {
+    try {
+      const opened = await openInput(spec.path);
+      input = opened.stream;
+      mtime = opened.mtime;
+      summary.gzip = opened.gzip;
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      summary.skipped = e.code === 'ENOENT' ? 'not found' : `unreadable (${e.code ?? e.message})`;
+      summary.diagnostics.push(
+        diagnostic('ingest/unreadable', spec.path, 'error', `cannot read ${spec.path}: ${e.message}`, { cause: err }),
+      );
+      return;
+    }
+  }
+
+  const splitter = new LineSplitter();
+  splitter.onTruncate = (line, offset) => {
+    if (summary.truncatedLines < 5) {
+      summary.diagnostics.push(
+        diagnostic('ingest/line-too-long', spec.path, 'warning', `line ${line} is longer than 1 MiB; kept its first 1 MiB`, {
+          place: { line, column: 1, offset },
+        }),
+      );
+    }
+  };
+  const batchSize = options.batchSize ?? 4096;
+  const accept = compileFilter(options.filter ?? {});
+  let out: LogEvent[] = [];
+  const ctxOptions = { zone, reference: mtime, innerFormats: INNER_FORMATS };
+  const ctx = createParseContext(ctxOptions);
+  let asm: Assembler | undefined;
+  let format: LogFormat | undefined;
+  const pending: LineBatch[] = [];
+  let sampleBytes = 0;
+  let rawRead = 0;
+
+  const emit = (e: LogEvent): void => {
+    if (accept === undefined || accept(e)) {
+      out.push(e);
+      summary.emitted++;
+    }
+  };
+  const feed = (batch: LineBatch): void => {
+    const { lines, offsets } = batch;
+    let n = batch.firstLine;
+    for (let i = 0; i < lines.length; i++) asm!.push(lines[i]!, n++, offsets[i]!);
+  };
+  // Decides the format from what has been buffered; false when the source is to be skipped.
+  const start = (firstChunk: Buffer | undefined): boolean => {
+    if (firstChunk && looksBinary(firstChunk)) {
+      summary.skipped = 'binary file';
+      summary.diagnostics.push(diagnostic('ingest/binary-file', spec.path, 'warning', `${spec.path} looks like binary data; skipped`));
+      return false;
+    }
+    if (forcedFormat !== undefined) {
+      format = formatById(forcedFormat);
+      if (!format) {
+        summary.skipped = `unknown format "${forcedFormat}"`;
+        summary.diagnostics.push(diagnostic('ingest/unknown-format', spec.path, 'error', `unknown format "${forcedFormat}"; run \`aftermath formats\` for the list`));
+        return false;
+      }
+      summary.confidence = 1;
+    } else {
+      const sample: string[] = [];
+      for (const b of pending) {
+        for (const l of b.lines) {
+          if (l.trim().length > 0) sample.push(l.endsWith('\r') ? l.slice(0, -1) : l);
+          if (sample.length >= SAMPLE_LINES) break;
+        }
+        if (sample.length >= SAMPLE_LINES) break;
+      }
+      const detection = detectFormat(sample, createParseContext(ctxOptions));
+      if (detection.runnerUp) summary.runnerUp = { format: detection.runnerUp.format.id, confidence: detection.runnerUp.confidence };
+      format = detection.format;
+      summary.confidence = detection.confidence;
+      if (!format) {
+        summary.skipped = sample.length === 0 ? 'empty' : 'not a recognised log (no timestamps found)';
+        if (sample.length > 0) {
+          summary.diagnostics.push(
+            diagnostic('ingest/unknown-format', spec.path, 'warning', `no known log format matches ${spec.path}; force one with --format (see \`aftermath formats\`)`),
+          );
+        }
+        return false;
+      }
+    }
+    summary.format = format.id;
+    asm = new Assembler(format, ctx, spec.name, spec.path, emit);
+    return true;
+  };
+
+  let firstChunk: Buffer | undefined;
+  let started = false;
+  let skip = false;
+  try {
+    for await (const chunk of input) {
+      rawRead += chunk.length;
+      if (skip) continue;
+      if (!started) {
+        firstChunk ??= chunk;
+        pending.push(splitter.push(chunk));
+        sampleBytes += chunk.length;
+        if (sampleBytes < SAMPLE_BYTES) continue;
+        started = true;
+        if (!start(firstChunk)) {
+          skip = true;
+          if (spec.kind === 'git' || spec.path === '-') continue; // drain the pipe
+          break;
+        }
+        for (const b of pending.splice(0)) feed(b);
+      } else feed(splitter.push(chunk));
+      options.onProgress?.(rawRead);
+      if (out.length >= batchSize) {
+        yield out;
+        out = [];
+      }
+    }
+  } catch (err) {
+    summary.diagnostics.push(readFailure(spec.path, err, splitter.bytes, splitter.push(Buffer.alloc(0)).firstLine));
+  }
+  if (!started && !skip) {
+    started = true;
+    if (!start(firstChunk)) skip = true;
+    else for (const b of pending.splice(0)) feed(b);
+  }
+  if (!skip && asm) {
+    feed(splitter.end());
+    asm.end();
+  }
+  summary.bytes = spec.kind === 'git' ? splitter.bytes : splitter.bytes;
+  options.onProgress?.(rawRead);
+  if (stderr) {
+    const text = stderr().trim();
+    if (text.length > 0) {
+      summary.diagnostics.push(diagnostic('ingest/git-failed', spec.path, 'error', `git log failed: ${text.split('\n')[0]}`));
+    }
+  }
+  if (asm) finishSummary(summary, asm, spec, splitter);
+  if (out.length > 0) yield out;
+}
+
+function finishSummary(summary: SourceSummary, asm: Assembler, spec: SourceSpec, splitter: LineSplitter): void {
+  const s = asm.stats;
+  summary.lines = s.lines;
+  summary.blank = s.blank;
+  summary.entries = s.entries;
+  summary.continuations = s.continuations;
+  summary.unparsed = s.unparsed;
+  summary.outOfOrder = s.outOfOrder;
+  summary.dropped = s.dropped;
+  summary.truncatedLines = splitter.truncated;
+  summary.firstTs = s.firstTs;
+  summary.lastTs = s.lastTs;
+  summary.minTs = Number.isFinite(s.minTs) ? s.minTs : NaN;
+  summary.maxTs = Number.isFinite(s.maxTs) ? s.maxTs : NaN;
+  summary.zonedShare = s.entries > 0 ? s.zoned / s.entries : 0;
+  if (s.entries > 0 && s.zoned === s.entries) summary.zoneReason = 'timestamps carry their own zone';
+  else if (spec.tzOrigin === 'flag') summary.zoneReason = `zone-less timestamps read in ${summary.zone} (--tz)`;
+  else if (spec.tzOrigin === 'config') summary.zoneReason = `zone-less timestamps read in ${summary.zone} (case config)`;
+  else summary.zoneReason = `zone-less timestamps read in UTC (default; set --tz or tz: in aftermath.yaml)`;
+  if (s.unparsed > 0) {
+    summary.diagnostics.push(
+      diagnostic('ingest/unparsed-lines', spec.path, 'info', `${s.unparsed} of ${s.lines} lines did not parse as ${summary.format}; kept with the time of the entry before them`),
+    );
+  }
+  if (s.outOfOrder > 0) {
+    summary.diagnostics.push(
+      diagnostic('ingest/out-of-order', spec.path, 'info', `${s.outOfOrder} entries are earlier than the entry before them; kept in file order`),
+    );
+  }
+  if (s.dropped > 0) {
+    summary.diagnostics.push(
+      diagnostic('ingest/dropped-lines', spec.path, 'warning', `${s.dropped} lines before the first timestamp could not be placed in time and were not kept`),
+    );
+  }
+}
+
+/** `git log` over a repository, in the one-line format the git-log parser reads. */
+function gitLog(repo: string, filter: EventFilter | undefined): { stdout: AsyncIterable<Buffer>; stderr: () => string } {
+  const args = ['-C', repo, 'log', '--all', '--reverse', '--date-order', '--date=iso-strict', `--format=${GIT_LOG_FORMAT}`];
+  // A little slack either side: commits are searched by committer date, which may be skewed.
+  if (filter?.since !== undefined) args.push(`--since=${new Date(filter.since - 86_400_000).toISOString()}`);
+  if (filter?.until !== undefined) args.push(`--until=${new Date(filter.until + 86_400_000).toISOString()}`);
+  const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (err.length < 4096) err += d;
+  });
+  child.on('error', (e) => {
+    err += e.message;
+  });
+  return { stdout: child.stdout, stderr: () => err };
+}
