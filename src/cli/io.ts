@@ -1,5 +1,4 @@
 /** Terminal plumbing for commands: writing with backpressure, colours, progress, one-line errors. */
-import { stat } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -32,6 +31,12 @@ export class Output {
     this.size += s.length;
     await this.flush();
   }
+  /** Writes raw bytes (after what is buffered), waiting for the stream to drain. */
+  async bytes(data: Uint8Array): Promise<void> {
+    await this.flush();
+    if (!this.stream.write(data)) await this.drain();
+    if (this.closed) throw new ClosedPipe();
+  }
   async flush(): Promise<void> {
     if (this.closed) throw new ClosedPipe();
     if (this.buf.length === 0) return;
@@ -39,19 +44,22 @@ export class Output {
     this.buf = [];
     this.size = 0;
     if (!this.stream.write(text)) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          this.stream.off('drain', done);
-          this.stream.off('error', done);
-          this.stream.off('close', done);
-          resolve();
-        };
-        this.stream.on('drain', done);
-        this.stream.on('error', done);
-        this.stream.on('close', done);
-      });
+      await this.drain();
       if (this.closed) throw new ClosedPipe();
     }
+  }
+  private drain(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+      this.stream.on('close', done);
+    });
   }
 }
 
@@ -82,27 +90,28 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], verbose = f
   for (const d of diagnostics) {
     if (d.severity === 'info' && !verbose) continue;
     const text = formatDiagnostic(d);
-    const paint = !colour ? (s: string) => s : d.severity === 'error' ? pc.red : d.severity === 'warning' ? pc.yellow : pc.dim;
+    const paint = !colour
+      ? (s: string) => s
+      : d.severity === 'error'
+        ? pc.red
+        : d.severity === 'warning'
+          ? pc.yellow
+          : pc.dim;
     process.stderr.write(paint(text) + '\n');
   }
 }
 
-/** A progress bar on stderr for large inputs on a terminal; a no-op otherwise. */
-export async function progressFor(paths: readonly string[]): Promise<{ update(bytes: number): void; stop(): void }> {
+/** A progress bar on stderr for large inputs (bytes) on a terminal; a no-op otherwise. */
+export function progressBar(total: number): { update(bytes: number): void; stop(): void } {
   const noop = { update: () => {}, stop: () => {} };
-  if (!process.stderr.isTTY || process.env.CI) return noop;
-  let total = 0;
-  for (const p of paths) {
-    try {
-      total += (await stat(p)).size;
-    } catch {
-      /* resolved later as a diagnostic */
-    }
-  }
-  if (total < 32 * 1024 * 1024) return noop;
-  const bar = new SingleBar(
-    { stream: process.stderr, format: 'reading {bar} {percentage}% | {value}/{total} MB | {eta_formatted} left', hideCursor: true, clearOnComplete: true, fps: 5 },
-  );
+  if (!process.stderr.isTTY || process.env.CI || total < 32 * 1024 * 1024) return noop;
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'reading {bar} {percentage}% | {value}/{total} MB | {eta_formatted} left',
+    hideCursor: true,
+    clearOnComplete: true,
+    fps: 5,
+  });
   const mb = (n: number) => Math.round(n / 1048576);
   bar.start(mb(total), 0);
   return { update: (bytes) => bar.update(Math.min(mb(bytes), mb(total))), stop: () => bar.stop() };

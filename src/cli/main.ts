@@ -9,7 +9,9 @@ import { timelineCommand } from './commands/timeline.js';
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
     return pkg.version;
   } catch {
     return 'unknown';
@@ -18,7 +20,9 @@ function version(): string {
 
 export function buildProgram(): Command {
   const program = new Command('aftermath')
-    .description('Blameless incident postmortems from the evidence: every log format merged into one UTC timeline.')
+    .description(
+      'Blameless incident postmortems from the evidence: every log format merged into one UTC timeline.',
+    )
     .version(version(), '-V, --version')
     .showSuggestionAfterError()
     .configureHelp({ sortSubcommands: false })
@@ -33,7 +37,8 @@ Examples:
 
 Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failure.`,
     );
-  for (const cmd of [timelineCommand(), sourcesCommand(), formatsCommand(), demoCommand()]) program.addCommand(cmd);
+  for (const cmd of [timelineCommand(), sourcesCommand(), formatsCommand(), demoCommand()])
+    program.addCommand(cmd);
   program.exitOverride();
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

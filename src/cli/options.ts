@@ -19,32 +19,61 @@ export interface EvidenceFlags {
 }
 
 export const evidenceOptions = (): Option[] => [
-  new Option('-S, --since <time>', 'only events at or after this time (ISO 8601, "2026-11-22 19:40", "today", "-2h")'),
+  new Option(
+    '-S, --since <time>',
+    'only events at or after this time (ISO 8601, "2026-11-22 19:40", "today", "-2h")',
+  ),
   new Option('-U, --until <time>', 'only events before this time (same forms as --since)'),
-  new Option('--tz <zone>', 'zone of timestamps written without one, e.g. Europe/Berlin or +02:00 (default UTC)'),
-  new Option('-F, --log-format <id>', 'read every file as this format instead of detecting it (see `aftermath formats`)'),
+  new Option(
+    '--tz <zone>',
+    'zone of timestamps written without one, e.g. Europe/Berlin or +02:00 (default UTC)',
+  ),
+  new Option(
+    '-F, --log-format <id>',
+    'read every file as this format instead of detecting it (see `aftermath formats`)',
+  ),
   new Option('--source <glob...>', 'only sources whose name matches (e.g. "nginx/*")'),
 ];
 
 export const filterOptions = (): Option[] => [
-  new Option('-p, --level <level>', 'only events at or above this level: trace, debug, info, notice, warn, error, critical, fatal'),
-  new Option('-g, --grep <regex>', 'only events whose message or line matches this regular expression'),
+  new Option(
+    '-p, --level <level>',
+    'only events at or above this level: trace, debug, info, notice, warn, error, critical, fatal',
+  ),
+  new Option(
+    '-g, --grep <regex>',
+    'only events whose message or line matches this regular expression',
+  ),
   new Option('-i, --ignore-case', 'make --grep case-insensitive'),
 ];
 
-const LEVEL_ALIASES: Record<string, Level> = { warning: 'warn', err: 'error', crit: 'critical', emerg: 'fatal', alert: 'critical' };
+const LEVEL_ALIASES: Record<string, Level> = {
+  warning: 'warn',
+  err: 'error',
+  crit: 'critical',
+  emerg: 'fatal',
+  alert: 'critical',
+};
 
 /** Validates the flags; throws UsageError with what was expected and what was received. */
-export function parseEvidenceFlags(flags: EvidenceFlags, now = Date.now()): { filter: EventFilter; tz?: string; logFormat?: string; sources?: string[] } {
+export function parseEvidenceFlags(
+  flags: EvidenceFlags,
+  now = Date.now(),
+): { filter: EventFilter; tz?: string; logFormat?: string; sources?: string[] } {
   const zone = flags.tz !== undefined ? resolveZone(flags.tz) : UTC;
-  if (!zone) throw new UsageError(`--tz: unknown time zone "${flags.tz}"; expected an IANA name (Europe/Berlin), UTC or an offset (+02:00)`);
+  if (!zone)
+    throw new UsageError(
+      `--tz: unknown time zone "${flags.tz}"; expected an IANA name (Europe/Berlin), UTC or an offset (+02:00)`,
+    );
   const filter: EventFilter = {};
   for (const key of ['since', 'until'] as const) {
     const text = flags[key];
     if (text === undefined) continue;
     const ms = parseTimeSpec(text, now, zone);
     if (ms === undefined) {
-      throw new UsageError(`--${key}: cannot read "${text}" as a time; expected e.g. 2026-11-22T19:40:00Z, "2026-11-22 19:40", today, yesterday, -2h, +15min`);
+      throw new UsageError(
+        `--${key}: cannot read "${text}" as a time; expected e.g. 2026-11-22T19:40:00Z, "2026-11-22 19:40", today, yesterday, -2h, +15min`,
+      );
     }
     filter[key] = ms;
   }
@@ -54,7 +83,10 @@ export function parseEvidenceFlags(flags: EvidenceFlags, now = Date.now()): { fi
   if (flags.level !== undefined) {
     const l = flags.level.toLowerCase();
     const level = isLevel(l) ? l : LEVEL_ALIASES[l];
-    if (!level) throw new UsageError(`--level: unknown level "${flags.level}"; expected trace, debug, info, notice, warn, error, critical or fatal`);
+    if (!level)
+      throw new UsageError(
+        `--level: unknown level "${flags.level}"; expected trace, debug, info, notice, warn, error, critical or fatal`,
+      );
     filter.level = level;
   }
   if (flags.grep !== undefined) {
@@ -65,7 +97,9 @@ export function parseEvidenceFlags(flags: EvidenceFlags, now = Date.now()): { fi
     }
   }
   if (flags.logFormat !== undefined && !formatById(flags.logFormat)) {
-    throw new UsageError(`--log-format: unknown format "${flags.logFormat}"; run \`aftermath formats\` for the list`);
+    throw new UsageError(
+      `--log-format: unknown format "${flags.logFormat}"; run \`aftermath formats\` for the list`,
+    );
   }
   return {
     filter,

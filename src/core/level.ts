@@ -1,5 +1,14 @@
 /** Severity levels, normalised across formats, from least to most severe. */
-export const LEVELS = ['trace', 'debug', 'info', 'notice', 'warn', 'error', 'critical', 'fatal'] as const;
+export const LEVELS = [
+  'trace',
+  'debug',
+  'info',
+  'notice',
+  'warn',
+  'error',
+  'critical',
+  'fatal',
+] as const;
 export type Level = (typeof LEVELS)[number];
 
 const RANK: Record<Level, number> = {

@@ -9,8 +9,12 @@ describe('parseTimeSpec', () => {
   it('reads absolute times, with and without zones', () => {
     expect(iso(parseTimeSpec('2026-11-22T19:40:00Z', now, UTC))).toBe('2026-11-22T19:40:00.000Z');
     expect(iso(parseTimeSpec('2026-11-22 19:40', now, UTC))).toBe('2026-11-22T19:40:00.000Z');
-    expect(iso(parseTimeSpec('2026-11-22 21:40:05', now, resolveZone('Europe/Helsinki')!))).toBe('2026-11-22T19:40:05.000Z');
-    expect(iso(parseTimeSpec('2026-11-22T21:40:00+02:00', now, UTC))).toBe('2026-11-22T19:40:00.000Z');
+    expect(iso(parseTimeSpec('2026-11-22 21:40:05', now, resolveZone('Europe/Helsinki')!))).toBe(
+      '2026-11-22T19:40:05.000Z',
+    );
+    expect(iso(parseTimeSpec('2026-11-22T21:40:00+02:00', now, UTC))).toBe(
+      '2026-11-22T19:40:00.000Z',
+    );
     expect(iso(parseTimeSpec('2026-11-22', now, UTC))).toBe('2026-11-22T00:00:00.000Z');
     expect(iso(parseTimeSpec('@1795376451', now, UTC))).toBe('2026-11-22T19:40:51.000Z');
   });
@@ -22,7 +26,9 @@ describe('parseTimeSpec', () => {
     expect(iso(parseTimeSpec('tomorrow', now, UTC))).toBe('2026-11-23T00:00:00.000Z');
     expect(iso(parseTimeSpec('19:40', now, UTC))).toBe('2026-11-22T19:40:00.000Z');
     // In Tokyo it is already the 23rd.
-    expect(iso(parseTimeSpec('today', now, resolveZone('Asia/Tokyo')!))).toBe('2026-11-22T15:00:00.000Z');
+    expect(iso(parseTimeSpec('today', now, resolveZone('Asia/Tokyo')!))).toBe(
+      '2026-11-22T15:00:00.000Z',
+    );
   });
 
   it('reads relative offsets', () => {

@@ -45,7 +45,15 @@ function startOfDay(now: number, zone: Zone): number {
   const d = new Date(now);
   for (const shift of [0, -1, 1]) {
     const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + shift));
-    const midnight = zone.toUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 0, 0, 0, 0);
+    const midnight = zone.toUtc(
+      day.getUTCFullYear(),
+      day.getUTCMonth() + 1,
+      day.getUTCDate(),
+      0,
+      0,
+      0,
+      0,
+    );
     if (midnight <= now && now - midnight < 86_400_000 + 3_600_000) return midnight;
   }
   return zone.toUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, 0);
@@ -83,12 +91,22 @@ export function parseTimeSpec(text: string, now: number, zone: Zone): number | u
   const clock = CLOCK.exec(s);
   if (clock) {
     const day = new Date(startOfDay(now, zone) + 12 * 3_600_000);
-    return zone.toUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0), 0);
+    return zone.toUtc(
+      day.getUTCFullYear(),
+      day.getUTCMonth() + 1,
+      day.getUTCDate(),
+      Number(clock[1]),
+      Number(clock[2]),
+      Number(clock[3] ?? 0),
+      0,
+    );
   }
   const date = DATE_ONLY.exec(s);
   if (date) {
     const [mo, d] = [Number(date[2]), Number(date[3])];
-    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? zone.toUtc(Number(date[1]), mo, d, 0, 0, 0, 0) : undefined;
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31
+      ? zone.toUtc(Number(date[1]), mo, d, 0, 0, 0, 0)
+      : undefined;
   }
   return parseTimestampText(s, zone)?.ms;
 }

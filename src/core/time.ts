@@ -169,7 +169,8 @@ export function scanIso(s: string, i: number, zone: Zone): ScannedTime | undefin
     const h = digits(s, j + 1, 2);
     const mi = digits(s, j + 3, 2);
     const sec = digits(s, j + 5, 2);
-    if (mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validDate(mo, d, h, mi, sec)) return undefined;
+    if (mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validDate(mo, d, h, mi, sec))
+      return undefined;
     const [ms, k] = fraction(s, j + 7);
     return finish(zone, s, k, y, mo, d, h, mi, sec, ms);
   }
@@ -361,9 +362,24 @@ export function parseTimestampText(text: string, zone: Zone): ScannedTime | unde
   return t && t.end === s.length ? t : undefined;
 }
 
+// Consecutive events mostly share their second: format it once.
+let cachedSecond = NaN;
+let cachedPrefix = '';
+
 /** ISO 8601 UTC with milliseconds, the one way aftermath prints a time. */
 export function formatUtc(ms: number): string {
-  return Number.isFinite(ms) ? new Date(Math.floor(ms)).toISOString() : 'unknown';
+  if (!Number.isFinite(ms)) return 'unknown';
+  const whole = Math.floor(ms);
+  const second = Math.floor(whole / 1000);
+  if (second !== cachedSecond) {
+    const iso = new Date(second * 1000).toISOString();
+    // Years outside 0000–9999 print differently; leave them to Date.
+    if (iso.length !== 24) return new Date(whole).toISOString();
+    cachedSecond = second;
+    cachedPrefix = iso.slice(0, 20);
+  }
+  const frac = whole - second * 1000;
+  return cachedPrefix + (frac < 10 ? '00' : frac < 100 ? '0' : '') + frac + 'Z';
 }
 
 /**

@@ -89,10 +89,15 @@ export class Assembler {
     const p = this.pending;
     if (entry !== null && entry.continues === true && p !== undefined) {
       s.continuations++;
-      if (entry.message.length > 0) this.append(p, text, entry.message);
+      if (entry.completes === true) {
+        p.raw += '\n' + text;
+        p.message = entry.message;
+        p.entry.message = entry.message;
+      } else if (entry.message.length > 0) this.append(p, text, entry.message);
       else this.append(p, text, undefined);
       if (entry.attrs) {
-        for (const [k, v] of Object.entries(entry.attrs)) if (p.entry.attrs?.[k] === undefined) (p.entry.attrs ??= {})[k] = v;
+        for (const [k, v] of Object.entries(entry.attrs))
+          if (p.entry.attrs?.[k] === undefined) (p.entry.attrs ??= {})[k] = v;
       }
       p.endLine = line;
       return;
@@ -100,10 +105,23 @@ export class Assembler {
     if (entry !== null) {
       this.flush();
       s.entries++;
-      this.pending = { entry, line, offset, endLine: line, raw: text, message: entry.message, unparsed: false };
+      this.pending = {
+        entry,
+        line,
+        offset,
+        endLine: line,
+        raw: text,
+        message: entry.message,
+        unparsed: false,
+      };
       return;
     }
-    if (p !== undefined && this.format.multiline && p.raw.length < MAX_ENTRY_CHARS && p.endLine - p.line < MAX_ENTRY_LINES) {
+    if (
+      p !== undefined &&
+      this.format.multiline &&
+      p.raw.length < MAX_ENTRY_CHARS &&
+      p.endLine - p.line < MAX_ENTRY_LINES
+    ) {
       s.continuations++;
       this.append(p, text, text);
       p.endLine = line;
@@ -179,7 +197,8 @@ export class Assembler {
       line: p.line,
       offset: p.offset,
       level: e.level ?? 'info',
-      message: p.message,
+      // A format that amends its entries owns the message; others get their continuation lines.
+      message: this.format.amend !== undefined && !p.unparsed ? e.message : p.message,
       attrs: e.attrs ?? {},
       raw: p.raw,
       format: p.unparsed ? 'unparsed' : this.format.id,

@@ -36,7 +36,9 @@ export function parseCaseConfig(text: string, file: string): CaseConfig {
   try {
     data = parseYaml(text);
   } catch (err) {
-    throw new ConfigError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+    throw new ConfigError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`, {
+      cause: err,
+    });
   }
   const result = CaseSchema.safeParse(data);
   if (!result.success) {

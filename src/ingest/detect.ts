@@ -35,8 +35,12 @@ export function detectFormat(
   scored.sort((a, b) => b.confidence - a.confidence);
   const best = scored[0];
   if (best === undefined || best.confidence < MIN_CONFIDENCE) {
-    return best ? { format: undefined, confidence: 0, runnerUp: best } : { format: undefined, confidence: 0 };
+    return best
+      ? { format: undefined, confidence: 0, runnerUp: best }
+      : { format: undefined, confidence: 0 };
   }
   const second = scored[1];
-  return second ? { format: best.format, confidence: best.confidence, runnerUp: second } : { format: best.format, confidence: best.confidence };
+  return second
+    ? { format: best.format, confidence: best.confidence, runnerUp: second }
+    : { format: best.format, confidence: best.confidence };
 }

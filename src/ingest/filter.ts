@@ -16,7 +16,8 @@ export interface EventFilter {
 /** A predicate for the filter, or undefined when it lets everything through. */
 export function compileFilter(filter: EventFilter): ((e: LogEvent) => boolean) | undefined {
   const { since, until, level, grep } = filter;
-  if (since === undefined && until === undefined && level === undefined && grep === undefined) return undefined;
+  if (since === undefined && until === undefined && level === undefined && grep === undefined)
+    return undefined;
   const minRank = level === undefined ? -1 : levelRank(level);
   return (e) =>
     (since === undefined || e.ts >= since) &&

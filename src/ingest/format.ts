@@ -19,6 +19,11 @@ export interface ParsedEntry {
    * (PostgreSQL `DETAIL:`/`STATEMENT:` lines carry the full prefix).
    */
   continues?: boolean;
+  /**
+   * With `continues`: this line completes the pending entry and `message` replaces its message
+   * (docker/CRI records split at 16 kB, read again whole).
+   */
+  completes?: boolean;
 }
 
 export interface ParseContext {
@@ -45,6 +50,11 @@ export interface LogFormat {
   /** Entries span lines: a line that does not parse continues the previous entry. */
   readonly multiline: boolean;
   /**
+   * Files of this format are not written in time order (`git log` lists newest first): the reader
+   * sorts their entries, which means holding them in memory. Only for small evidence.
+   */
+  readonly unordered?: boolean;
+  /**
    * How sure the format is that the sample (the first non-empty lines of a file) is its own:
    * 0 (not mine) … 1 (certain). Usually the share of lines `parse` accepts, weighed by how
    * specific the format is; see {@link detectByParse}.
@@ -52,7 +62,10 @@ export interface LogFormat {
   detect(sample: readonly string[], ctx: ParseContext): number;
   /** Parses one line; null when the line is not the start of an entry. Must never throw. */
   parse(line: string, ctx: ParseContext): ParsedEntry | null;
-  /** Enriches the pending entry from one of its continuation lines. */
+  /**
+   * Enriches the pending entry from one of its continuation lines. A format with `amend` owns the
+   * entry's message: continuation lines go to `raw` only.
+   */
   amend?(entry: ParsedEntry, line: string, ctx: ParseContext): void;
 }
 

@@ -23,7 +23,10 @@ function event(source: number, seq: number, ts: number): LogEvent {
 // Sources as lists of timestamps, cut into batches of random sizes (empty batches included).
 const sourceArb = (sorted: boolean) =>
   fc
-    .tuple(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 10 }))
+    .tuple(
+      fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }),
+      fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 10 }),
+    )
     .map(([times, cuts]) => ({ times: sorted ? [...times].sort((a, b) => a - b) : times, cuts }));
 
 function toBatches(index: number, times: number[], cuts: number[]): LogEvent[][] {
@@ -40,7 +43,10 @@ function toBatches(index: number, times: number[], cuts: number[]): LogEvent[][]
   return batches;
 }
 
-async function run(sources: { times: number[]; cuts: number[] }[], batchSize: number): Promise<LogEvent[]> {
+async function run(
+  sources: { times: number[]; cuts: number[] }[],
+  batchSize: number,
+): Promise<LogEvent[]> {
   const iterables = sources.map((s, i) => {
     const batches = toBatches(i, s.times, s.cuts);
     return (async function* () {
@@ -55,32 +61,40 @@ async function run(sources: { times: number[]; cuts: number[] }[], batchSize: nu
 describe('mergeSources', () => {
   it('outputs sorted sources in time order, losing and duplicating nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(sourceArb(true), { maxLength: 6 }), fc.integer({ min: 1, max: 20 }), async (sources, batchSize) => {
-        const out = await run(sources, batchSize);
-        expect(out.length).toBe(sources.reduce((n, s) => n + s.times.length, 0));
-        for (let i = 1; i < out.length; i++) {
-          const a = out[i - 1]!;
-          const b = out[i]!;
-          expect(a.ts <= b.ts).toBe(true);
-          // Ties: the source listed first comes first.
-          if (a.ts === b.ts) expect(a.source <= b.source).toBe(true);
-        }
-        expect(new Set(out.map((e) => `${e.source}:${e.line}`)).size).toBe(out.length);
-      }),
+      fc.asyncProperty(
+        fc.array(sourceArb(true), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 20 }),
+        async (sources, batchSize) => {
+          const out = await run(sources, batchSize);
+          expect(out.length).toBe(sources.reduce((n, s) => n + s.times.length, 0));
+          for (let i = 1; i < out.length; i++) {
+            const a = out[i - 1]!;
+            const b = out[i]!;
+            expect(a.ts <= b.ts).toBe(true);
+            // Ties: the source listed first comes first.
+            if (a.ts === b.ts) expect(a.source <= b.source).toBe(true);
+          }
+          expect(new Set(out.map((e) => `${e.source}:${e.line}`)).size).toBe(out.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('keeps each source in its own order even where its clock goes backwards', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(sourceArb(false), { maxLength: 5 }), fc.integer({ min: 1, max: 20 }), async (sources, batchSize) => {
-        const out = await run(sources, batchSize);
-        expect(out.length).toBe(sources.reduce((n, s) => n + s.times.length, 0));
-        sources.forEach((s, i) => {
-          const mine = out.filter((e) => e.source === `s${i}`);
-          expect(mine.map((e) => e.line)).toEqual(s.times.map((_, k) => k + 1));
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(sourceArb(false), { maxLength: 5 }),
+        fc.integer({ min: 1, max: 20 }),
+        async (sources, batchSize) => {
+          const out = await run(sources, batchSize);
+          expect(out.length).toBe(sources.reduce((n, s) => n + s.times.length, 0));
+          sources.forEach((s, i) => {
+            const mine = out.filter((e) => e.source === `s${i}`);
+            expect(mine.map((e) => e.line)).toEqual(s.times.map((_, k) => k + 1));
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter, looksBinary, MAX_LINE_BYTES, type LineBatch } from './read-lines.js';
 
-function splitAll(chunks: Buffer[]): { lines: string[]; offsets: number[]; firsts: number[]; truncated: number } {
+function splitAll(chunks: Buffer[]): {
+  lines: string[];
+  offsets: number[];
+  firsts: number[];
+  truncated: number;
+} {
   const s = new LineSplitter();
   const batches: LineBatch[] = chunks.map((c) => s.push(c));
   batches.push(s.end());
@@ -30,7 +35,13 @@ describe('LineSplitter', () => {
   it('returns the same lines and byte offsets however the input is chunked', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.string({ unit: fc.constantFrom('a', 'é', '日', '😀', ' ', '\r', '\ufffd') , maxLength: 12 }), { maxLength: 30 }),
+        fc.array(
+          fc.string({
+            unit: fc.constantFrom('a', 'é', '日', '😀', ' ', '\r', '\ufffd'),
+            maxLength: 12,
+          }),
+          { maxLength: 30 },
+        ),
         fc.boolean(),
         fc.array(fc.integer({ min: 1, max: 17 }), { maxLength: 40 }),
         (lines, trailingNewline, cuts) => {
@@ -42,7 +53,11 @@ describe('LineSplitter', () => {
           expect(got.lines).toEqual(expected);
           // Each offset points at its line's bytes.
           got.lines.forEach((l, i) => {
-            expect(buf.subarray(got.offsets[i]!, got.offsets[i]! + Buffer.byteLength(l)).toString('utf8')).toBe(l);
+            expect(
+              buf
+                .subarray(got.offsets[i]!, got.offsets[i]! + Buffer.byteLength(l))
+                .toString('utf8'),
+            ).toBe(l);
           });
         },
       ),
@@ -51,7 +66,11 @@ describe('LineSplitter', () => {
   });
 
   it('replaces invalid UTF-8 and keeps offsets exact', () => {
-    const buf = Buffer.concat([Buffer.from('ok\n'), Buffer.from([0x66, 0xff, 0xfe, 0x67, 0x0a]), Buffer.from('après\n')]);
+    const buf = Buffer.concat([
+      Buffer.from('ok\n'),
+      Buffer.from([0x66, 0xff, 0xfe, 0x67, 0x0a]),
+      Buffer.from('après\n'),
+    ]);
     const got = splitAll([buf]);
     expect(got.lines).toEqual(['ok', 'f\ufffd\ufffdg', 'après']);
     expect(got.offsets).toEqual([0, 3, 8]);
@@ -84,6 +103,8 @@ describe('looksBinary', () => {
     expect(looksBinary(Buffer.from('plain text\twith tabs\r\n'))).toBe(false);
     expect(looksBinary(Buffer.from('\x1b[31mred\x1b[0m log\n'))).toBe(false);
     expect(looksBinary(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toBe(true);
-    expect(looksBinary(Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 1 : 65))))).toBe(true);
+    expect(
+      looksBinary(Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 1 : 65)))),
+    ).toBe(true);
   });
 });

@@ -111,7 +111,8 @@ export class LineSplitter {
       while (p <= last) {
         const nl = buf.indexOf(10, p);
         const e = nl < 0 || nl > last ? last : nl;
-        if (e - p > MAX_LINE_BYTES) this.emitTruncated(batch, buf.subarray(p, p + MAX_LINE_BYTES), e - p + 1);
+        if (e - p > MAX_LINE_BYTES)
+          this.emitTruncated(batch, buf.subarray(p, p + MAX_LINE_BYTES), e - p + 1);
         else this.emit(batch, buf, p, e);
         p = e + 1;
       }
@@ -178,7 +179,12 @@ export interface OpenedInput {
 /** Opens a file (or `-` for stdin), unzipping gzip by its magic bytes, whatever the name. */
 export async function openInput(path: string): Promise<OpenedInput> {
   if (path === '-') {
-    return { stream: process.stdin as AsyncIterable<Buffer>, gzip: false, size: 0, mtime: new Date() };
+    return {
+      stream: process.stdin as AsyncIterable<Buffer>,
+      gzip: false,
+      size: 0,
+      mtime: new Date(),
+    };
   }
   const handle = await open(path, 'r');
   let gzip = false;
@@ -186,7 +192,8 @@ export async function openInput(path: string): Promise<OpenedInput> {
   let mtime = new Date();
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+    if (st.isDirectory())
+      throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
     size = st.size;
     mtime = st.mtime;
     const head = Buffer.alloc(2);
@@ -222,7 +229,8 @@ export function looksBinary(sample: Buffer): boolean {
 /** A diagnostic for a read that stopped early (truncated gzip, I/O error), naming where. */
 export function readFailure(file: string, err: unknown, bytes: number, line: number): Diagnostic {
   const code = (err as { code?: string }).code ?? '';
-  const gzip = code.startsWith('Z_') || /unexpected end of file|incorrect header|invalid/i.test(String(err));
+  const gzip =
+    code.startsWith('Z_') || /unexpected end of file|incorrect header|invalid/i.test(String(err));
   return diagnostic(
     gzip ? 'ingest/gzip-corrupt' : 'ingest/read-error',
     file,

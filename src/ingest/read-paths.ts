@@ -38,14 +38,29 @@ async function walk(dir: string, out: string[], diagnostics: Diagnostic[]): Prom
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    diagnostics.push(diagnostic('ingest/unreadable', dir, 'error', `cannot read folder ${dir}: ${(err as Error).message}`, { cause: err }));
+    diagnostics.push(
+      diagnostic(
+        'ingest/unreadable',
+        dir,
+        'error',
+        `cannot read folder ${dir}: ${(err as Error).message}`,
+        { cause: err },
+      ),
+    );
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (SKIP_NAMES.has(e.name) || e.name.startsWith('.')) continue;
     if (out.length >= MAX_FILES) {
-      diagnostics.push(diagnostic('ingest/too-many-files', dir, 'warning', `stopped after ${MAX_FILES} files; name the files or subfolders to read`));
+      diagnostics.push(
+        diagnostic(
+          'ingest/too-many-files',
+          dir,
+          'warning',
+          `stopped after ${MAX_FILES} files; name the files or subfolders to read`,
+        ),
+      );
       return;
     }
     const p = join(dir, e.name);
@@ -63,7 +78,10 @@ function displayName(file: string, base: string | undefined): string {
 }
 
 /** Expands paths into source specs; unreadable paths become diagnostics, never exceptions. */
-export async function resolveInputs(paths: readonly string[], options: ResolveOptions = {}): Promise<ResolvedInputs> {
+export async function resolveInputs(
+  paths: readonly string[],
+  options: ResolveOptions = {},
+): Promise<ResolvedInputs> {
   const diagnostics: Diagnostic[] = [];
   const specs: SourceSpec[] = [];
   const tzFlag = options.tz !== undefined ? { tz: options.tz, tzOrigin: 'flag' as const } : {};
@@ -83,14 +101,28 @@ export async function resolveInputs(paths: readonly string[], options: ResolveOp
       for (const s of config.sources) {
         const full = resolve(caseDir, s.path);
         const name = s.name ?? s.path;
-        const tz = options.tz !== undefined ? tzFlag : s.tz !== undefined ? { tz: s.tz, tzOrigin: 'config' as const } : config.tz !== undefined ? { tz: config.tz, tzOrigin: 'config' as const } : {};
+        const tz =
+          options.tz !== undefined
+            ? tzFlag
+            : s.tz !== undefined
+              ? { tz: s.tz, tzOrigin: 'config' as const }
+              : config.tz !== undefined
+                ? { tz: config.tz, tzOrigin: 'config' as const }
+                : {};
         const format = options.format ?? s.format;
         const shown = join(caseDir, s.path);
         let st;
         try {
           st = await stat(full);
         } catch (err) {
-          diagnostics.push(diagnostic('ingest/unreadable', shown, 'error', `${caseFile}: source "${name}": cannot read ${s.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`));
+          diagnostics.push(
+            diagnostic(
+              'ingest/unreadable',
+              shown,
+              'error',
+              `${caseFile}: source "${name}": cannot read ${s.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+            ),
+          );
           continue;
         }
         if (s.type === 'git' || (st.isDirectory() && (await isGitRepo(full)))) {
@@ -98,7 +130,13 @@ export async function resolveInputs(paths: readonly string[], options: ResolveOp
         } else if (st.isDirectory()) {
           const files: string[] = [];
           await walk(shown, files, diagnostics);
-          for (const f of files) specs.push({ name: `${name}/${displayName(f, shown)}`, path: f, ...tz, ...(format ? { format } : {}) });
+          for (const f of files)
+            specs.push({
+              name: `${name}/${displayName(f, shown)}`,
+              path: f,
+              ...tz,
+              ...(format ? { format } : {}),
+            });
         } else specs.push({ name, path: shown, ...tz, ...(format ? { format } : {}) });
       }
       return { specs: dedupe(specs), diagnostics, caseConfig: config, caseDir };
@@ -115,18 +153,34 @@ export async function resolveInputs(paths: readonly string[], options: ResolveOp
       st = await stat(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      diagnostics.push(diagnostic('ingest/unreadable', p, 'error', code === 'ENOENT' ? `${p}: no such file or folder` : `cannot read ${p}: ${(err as Error).message}`, { cause: err }));
+      diagnostics.push(
+        diagnostic(
+          'ingest/unreadable',
+          p,
+          'error',
+          code === 'ENOENT'
+            ? `${p}: no such file or folder`
+            : `cannot read ${p}: ${(err as Error).message}`,
+          { cause: err },
+        ),
+      );
       continue;
     }
     if (st.isDirectory()) {
       if (await isGitRepo(p)) {
-        specs.push({ name: displayName(resolve(p), resolve(p, '..')), path: p, kind: 'git', ...tzFlag });
+        specs.push({
+          name: displayName(resolve(p), resolve(p, '..')),
+          path: p,
+          kind: 'git',
+          ...tzFlag,
+        });
         continue;
       }
       const files: string[] = [];
       await walk(p, files, diagnostics);
       for (const f of files) {
-        if (f.endsWith(sep)) specs.push({ name: displayName(f, p), path: f.slice(0, -1), kind: 'git', ...tzFlag });
+        if (f.endsWith(sep))
+          specs.push({ name: displayName(f, p), path: f.slice(0, -1), kind: 'git', ...tzFlag });
         else specs.push({ name: displayName(f, p), path: f, ...tzFlag, ...forced });
       }
     } else specs.push({ name: displayName(p, undefined), path: p, ...tzFlag, ...forced });

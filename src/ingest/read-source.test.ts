@@ -14,7 +14,9 @@ function access(i: number, status = 200): string {
   return `10.0.0.${i % 250} - - [22/Nov/2026:19:40:${s} +0000] "GET /item/${i} HTTP/1.1" ${status} 12 "-" "curl/8"`;
 }
 
-async function read(spec: SourceSpec): Promise<{ events: LogEvent[]; summary: ReturnType<typeof readSource>['summary'] }> {
+async function read(
+  spec: SourceSpec,
+): Promise<{ events: LogEvent[]; summary: ReturnType<typeof readSource>['summary'] }> {
   const src = readSource(spec);
   const events: LogEvent[] = [];
   for await (const b of src.events) events.push(...b);
@@ -68,7 +70,15 @@ describe('readSource on bad input', () => {
 
   it('cuts a 50 MB line to 1 MiB, warns, and reads the lines after it', async () => {
     const p = join(dir, 'long.log');
-    writeFileSync(p, access(1) + '\n' + access(2).replace('curl/8', 'x'.repeat(50 * 1024 * 1024)) + '\n' + access(3) + '\n');
+    writeFileSync(
+      p,
+      access(1) +
+        '\n' +
+        access(2).replace('curl/8', 'x'.repeat(50 * 1024 * 1024)) +
+        '\n' +
+        access(3) +
+        '\n',
+    );
     const { events, summary } = await read({ name: 'l', path: p });
     expect(events.length).toBe(3);
     expect(events[1]!.raw.length).toBeLessThanOrEqual(1 << 20);
@@ -80,7 +90,13 @@ describe('readSource on bad input', () => {
 
   it('keeps unparseable lines as events and counts them; nothing is dropped', async () => {
     const p = join(dir, 'mixed.log');
-    const lines = [access(1), 'garbage in the middle', access(2), '\u0000\u0001 partial binary junk', access(3)];
+    const lines = [
+      access(1),
+      'garbage in the middle',
+      access(2),
+      '\u0000\u0001 partial binary junk',
+      access(3),
+    ];
     writeFileSync(p, lines.join('\n') + '\n');
     const { events, summary } = await read({ name: 'x', path: p });
     expect(events.map((e) => e.line)).toEqual([1, 2, 3, 4, 5]);
@@ -91,7 +107,15 @@ describe('readSource on bad input', () => {
 
   it('decodes invalid UTF-8 with replacement characters', async () => {
     const p = join(dir, 'latin1.log');
-    writeFileSync(p, Buffer.concat([Buffer.from(access(1).replace('/item/1', '/caf')), Buffer.from([0xe9]), Buffer.from(' HTTP/1.1" 200 1 "-" "-"\n').subarray(0, 0), Buffer.from('\n')]));
+    writeFileSync(
+      p,
+      Buffer.concat([
+        Buffer.from(access(1).replace('/item/1', '/caf')),
+        Buffer.from([0xe9]),
+        Buffer.from(' HTTP/1.1" 200 1 "-" "-"\n').subarray(0, 0),
+        Buffer.from('\n'),
+      ]),
+    );
     const { events } = await read({ name: 'u', path: p });
     expect(events.length).toBe(1);
     expect(events[0]!.raw).toContain('\ufffd');
@@ -108,7 +132,12 @@ describe('readSource on bad input', () => {
   it('reads zone-less times in the given zone and says why', async () => {
     const p = join(dir, 'local.log');
     writeFileSync(p, '10.0.0.1 - - [2026-11-22T20:40:00] "GET / HTTP/1.1" 200 1 "-" "-"\n');
-    const { events, summary } = await read({ name: 'z', path: p, tz: 'Europe/Berlin', tzOrigin: 'flag' });
+    const { events, summary } = await read({
+      name: 'z',
+      path: p,
+      tz: 'Europe/Berlin',
+      tzOrigin: 'flag',
+    });
     expect(new Date(events[0]!.ts).toISOString()).toBe('2026-11-22T19:40:00.000Z');
     expect(summary.zoneReason).toContain('--tz');
     const bad = await read({ name: 'z', path: p, tz: 'Mars/Olympus' });

@@ -28,6 +28,8 @@ export interface OpenedSource {
 }
 
 const SAMPLE_BYTES = 64 * 1024;
+// Entries of an unordered format (see LogFormat.unordered) held for sorting, at most.
+const MAX_HELD = 1_000_000;
 const SAMPLE_LINES = 200;
 
 /** Opens a source for reading; never throws: failures land in `summary.diagnostics`. */
@@ -47,7 +49,12 @@ async function* readEvents(
     if (!z) {
       summary.skipped = `unknown time zone "${spec.tz}"`;
       summary.diagnostics.push(
-        diagnostic('ingest/unknown-zone', spec.path, 'error', `unknown time zone "${spec.tz}": expected an IANA name such as Europe/Berlin, UTC or an offset such as +02:00`),
+        diagnostic(
+          'ingest/unknown-zone',
+          spec.path,
+          'error',
+          `unknown time zone "${spec.tz}": expected an IANA name such as Europe/Berlin, UTC or an offset such as +02:00`,
+        ),
       );
       return;
     }
@@ -73,7 +80,13 @@ async function* readEvents(
       const e = err as NodeJS.ErrnoException;
       summary.skipped = e.code === 'ENOENT' ? 'not found' : `unreadable (${e.code ?? e.message})`;
       summary.diagnostics.push(
-        diagnostic('ingest/unreadable', spec.path, 'error', `cannot read ${spec.path}: ${e.message}`, { cause: err }),
+        diagnostic(
+          'ingest/unreadable',
+          spec.path,
+          'error',
+          `cannot read ${spec.path}: ${e.message}`,
+          { cause: err },
+        ),
       );
       return;
     }
@@ -83,9 +96,15 @@ async function* readEvents(
   splitter.onTruncate = (line, offset) => {
     if (summary.truncatedLines < 5) {
       summary.diagnostics.push(
-        diagnostic('ingest/line-too-long', spec.path, 'warning', `line ${line} is longer than 1 MiB; kept its first 1 MiB`, {
-          place: { line, column: 1, offset },
-        }),
+        diagnostic(
+          'ingest/line-too-long',
+          spec.path,
+          'warning',
+          `line ${line} is longer than 1 MiB; kept its first 1 MiB`,
+          {
+            place: { line, column: 1, offset },
+          },
+        ),
       );
     }
   };
@@ -100,9 +119,12 @@ async function* readEvents(
   let sampleBytes = 0;
   let rawRead = 0;
 
+  // Unordered formats are sorted at the end; their events wait here (up to a limit).
+  let held: LogEvent[] | undefined;
   const emit = (e: LogEvent): void => {
     if (accept === undefined || accept(e)) {
-      out.push(e);
+      if (held !== undefined && held.length < MAX_HELD) held.push(e);
+      else out.push(e);
       summary.emitted++;
     }
   };
@@ -115,14 +137,28 @@ async function* readEvents(
   const start = (firstChunk: Buffer | undefined): boolean => {
     if (firstChunk && looksBinary(firstChunk)) {
       summary.skipped = 'binary file';
-      summary.diagnostics.push(diagnostic('ingest/binary-file', spec.path, 'warning', `${spec.path} looks like binary data; skipped`));
+      summary.diagnostics.push(
+        diagnostic(
+          'ingest/binary-file',
+          spec.path,
+          'warning',
+          `${spec.path} looks like binary data; skipped`,
+        ),
+      );
       return false;
     }
     if (forcedFormat !== undefined) {
       format = formatById(forcedFormat);
       if (!format) {
         summary.skipped = `unknown format "${forcedFormat}"`;
-        summary.diagnostics.push(diagnostic('ingest/unknown-format', spec.path, 'error', `unknown format "${forcedFormat}"; run \`aftermath formats\` for the list`));
+        summary.diagnostics.push(
+          diagnostic(
+            'ingest/unknown-format',
+            spec.path,
+            'error',
+            `unknown format "${forcedFormat}"; run \`aftermath formats\` for the list`,
+          ),
+        );
         return false;
       }
       summary.confidence = 1;
@@ -136,20 +172,31 @@ async function* readEvents(
         if (sample.length >= SAMPLE_LINES) break;
       }
       const detection = detectFormat(sample, createParseContext(ctxOptions));
-      if (detection.runnerUp) summary.runnerUp = { format: detection.runnerUp.format.id, confidence: detection.runnerUp.confidence };
+      if (detection.runnerUp)
+        summary.runnerUp = {
+          format: detection.runnerUp.format.id,
+          confidence: detection.runnerUp.confidence,
+        };
       format = detection.format;
       summary.confidence = detection.confidence;
       if (!format) {
-        summary.skipped = sample.length === 0 ? 'empty' : 'not a recognised log (no timestamps found)';
+        summary.skipped =
+          sample.length === 0 ? 'empty' : 'not a recognised log (no timestamps found)';
         if (sample.length > 0) {
           summary.diagnostics.push(
-            diagnostic('ingest/unknown-format', spec.path, 'warning', `no known log format matches ${spec.path}; force one with --format (see \`aftermath formats\`)`),
+            diagnostic(
+              'ingest/unknown-format',
+              spec.path,
+              'warning',
+              `no known log format matches ${spec.path}; force one with --format (see \`aftermath formats\`)`,
+            ),
           );
         }
         return false;
       }
     }
     summary.format = format.id;
+    if (format.unordered) held = [];
     asm = new Assembler(format, ctx, spec.name, spec.path, emit);
     return true;
   };
@@ -181,7 +228,9 @@ async function* readEvents(
       }
     }
   } catch (err) {
-    summary.diagnostics.push(readFailure(spec.path, err, splitter.bytes, splitter.push(Buffer.alloc(0)).firstLine));
+    summary.diagnostics.push(
+      readFailure(spec.path, err, splitter.bytes, splitter.push(Buffer.alloc(0)).firstLine),
+    );
   }
   if (!started && !skip) {
     started = true;
@@ -197,14 +246,45 @@ async function* readEvents(
   if (stderr) {
     const text = stderr().trim();
     if (text.length > 0) {
-      summary.diagnostics.push(diagnostic('ingest/git-failed', spec.path, 'error', `git log failed: ${text.split('\n')[0]}`));
+      summary.diagnostics.push(
+        diagnostic(
+          'ingest/git-failed',
+          spec.path,
+          'error',
+          `git log failed: ${text.split('\n')[0]}`,
+        ),
+      );
     }
   }
   if (asm) finishSummary(summary, asm, spec, splitter);
+  if (held !== undefined) {
+    // Stable sort: entries with equal times keep the file's order.
+    held.sort((a, b) => a.ts - b.ts);
+    out = held.concat(out);
+    summary.firstTs = summary.minTs;
+    summary.lastTs = summary.maxTs;
+    if (summary.outOfOrder > 0) {
+      summary.diagnostics = summary.diagnostics.filter((d) => d.ruleId !== 'ingest/out-of-order');
+      summary.diagnostics.push(
+        diagnostic(
+          'ingest/sorted',
+          spec.path,
+          'info',
+          `${summary.format} lists entries out of time order; sorted ${held.length} entries by time`,
+        ),
+      );
+      summary.outOfOrder = 0;
+    }
+  }
   if (out.length > 0) yield out;
 }
 
-function finishSummary(summary: SourceSummary, asm: Assembler, spec: SourceSpec, splitter: LineSplitter): void {
+function finishSummary(
+  summary: SourceSummary,
+  asm: Assembler,
+  spec: SourceSpec,
+  splitter: LineSplitter,
+): void {
   const s = asm.stats;
   summary.lines = s.lines;
   summary.blank = s.blank;
@@ -219,33 +299,66 @@ function finishSummary(summary: SourceSummary, asm: Assembler, spec: SourceSpec,
   summary.minTs = Number.isFinite(s.minTs) ? s.minTs : NaN;
   summary.maxTs = Number.isFinite(s.maxTs) ? s.maxTs : NaN;
   summary.zonedShare = s.entries > 0 ? s.zoned / s.entries : 0;
-  if (s.entries > 0 && s.zoned === s.entries) summary.zoneReason = 'timestamps carry their own zone';
-  else if (spec.tzOrigin === 'flag') summary.zoneReason = `zone-less timestamps read in ${summary.zone} (--tz)`;
-  else if (spec.tzOrigin === 'config') summary.zoneReason = `zone-less timestamps read in ${summary.zone} (case config)`;
-  else summary.zoneReason = `zone-less timestamps read in UTC (default; set --tz or tz: in aftermath.yaml)`;
+  if (s.entries > 0 && s.zoned === s.entries)
+    summary.zoneReason = 'timestamps carry their own zone';
+  else if (spec.tzOrigin === 'flag')
+    summary.zoneReason = `zone-less timestamps read in ${summary.zone} (--tz)`;
+  else if (spec.tzOrigin === 'config')
+    summary.zoneReason = `zone-less timestamps read in ${summary.zone} (case config)`;
+  else
+    summary.zoneReason = `zone-less timestamps read in UTC (default; set --tz or tz: in aftermath.yaml)`;
   if (s.unparsed > 0) {
     summary.diagnostics.push(
-      diagnostic('ingest/unparsed-lines', spec.path, 'info', `${s.unparsed} of ${s.lines} lines did not parse as ${summary.format}; kept with the time of the entry before them`),
+      diagnostic(
+        'ingest/unparsed-lines',
+        spec.path,
+        'info',
+        `${s.unparsed} of ${s.lines} lines did not parse as ${summary.format}; kept with the time of the entry before them`,
+      ),
     );
   }
   if (s.outOfOrder > 0) {
     summary.diagnostics.push(
-      diagnostic('ingest/out-of-order', spec.path, 'info', `${s.outOfOrder} entries are earlier than the entry before them; kept in file order`),
+      diagnostic(
+        'ingest/out-of-order',
+        spec.path,
+        'info',
+        `${s.outOfOrder} entries are earlier than the entry before them; kept in file order`,
+      ),
     );
   }
   if (s.dropped > 0) {
     summary.diagnostics.push(
-      diagnostic('ingest/dropped-lines', spec.path, 'warning', `${s.dropped} lines before the first timestamp could not be placed in time and were not kept`),
+      diagnostic(
+        'ingest/dropped-lines',
+        spec.path,
+        'warning',
+        `${s.dropped} lines before the first timestamp could not be placed in time and were not kept`,
+      ),
     );
   }
 }
 
 /** `git log` over a repository, in the one-line format the git-log parser reads. */
-function gitLog(repo: string, filter: EventFilter | undefined): { stdout: AsyncIterable<Buffer>; stderr: () => string } {
-  const args = ['-C', repo, 'log', '--all', '--reverse', '--date-order', '--date=iso-strict', `--format=${GIT_LOG_FORMAT}`];
+function gitLog(
+  repo: string,
+  filter: EventFilter | undefined,
+): { stdout: AsyncIterable<Buffer>; stderr: () => string } {
+  const args = [
+    '-C',
+    repo,
+    'log',
+    '--all',
+    '--reverse',
+    '--date-order',
+    '--date=iso-strict',
+    `--format=${GIT_LOG_FORMAT}`,
+  ];
   // A little slack either side: commits are searched by committer date, which may be skewed.
-  if (filter?.since !== undefined) args.push(`--since=${new Date(filter.since - 86_400_000).toISOString()}`);
-  if (filter?.until !== undefined) args.push(`--until=${new Date(filter.until + 86_400_000).toISOString()}`);
+  if (filter?.since !== undefined)
+    args.push(`--since=${new Date(filter.since - 86_400_000).toISOString()}`);
+  if (filter?.until !== undefined)
+    args.push(`--until=${new Date(filter.until + 86_400_000).toISOString()}`);
   const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8');

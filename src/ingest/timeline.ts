@@ -4,7 +4,7 @@ import type { LogEvent } from '../core/event.js';
 import type { CaseConfig } from './case-config.js';
 import type { EventFilter } from './filter.js';
 import { mergeSources } from './merge.js';
-import { resolveInputs, type ResolveOptions } from './read-paths.js';
+import { resolveInputs, type ResolvedInputs, type ResolveOptions } from './read-paths.js';
 import { readSource } from './read-source.js';
 import type { SourceSpec, SourceSummary } from './source.js';
 
@@ -25,6 +25,19 @@ export interface Timeline {
   caseConfig?: CaseConfig;
   caseDir?: string;
   events: AsyncIterable<LogEvent[]>;
+}
+
+/** The sources a timeline of these paths reads, after the --source globs. */
+export async function resolveTimelineSources(
+  paths: readonly string[],
+  options: TimelineOptions = {},
+): Promise<ResolvedInputs> {
+  const resolved = await resolveInputs(paths, options);
+  if (options.sources && options.sources.length > 0) {
+    const globs = options.sources.map(globToRegExp);
+    resolved.specs = resolved.specs.filter((s) => globs.some((g) => g.test(s.name)));
+  }
+  return resolved;
 }
 
 /** `*` within a path segment, `**` across, `?` one character. */
@@ -51,13 +64,12 @@ export function globToRegExp(glob: string): RegExp {
  * const tl = await openTimeline(['examples/pool-exhaustion']);
  * for await (const batch of tl.events) for (const e of batch) console.log(e.ts, e.message);
  */
-export async function openTimeline(paths: readonly string[], options: TimelineOptions = {}): Promise<Timeline> {
-  const resolved = await resolveInputs(paths, options);
-  let specs = resolved.specs;
-  if (options.sources && options.sources.length > 0) {
-    const globs = options.sources.map(globToRegExp);
-    specs = specs.filter((s) => globs.some((g) => g.test(s.name)));
-  }
+export async function openTimeline(
+  paths: readonly string[],
+  options: TimelineOptions = {},
+): Promise<Timeline> {
+  const resolved = await resolveTimelineSources(paths, options);
+  const specs = resolved.specs;
   const progress = specs.map(() => 0);
   const opened = specs.map((spec, i) =>
     readSource(spec, {

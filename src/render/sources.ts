@@ -11,8 +11,14 @@ function pct(part: number, whole: number): string {
 
 export function renderSources(sources: readonly SourceSummary[]): string {
   const rows = sources.map((s) => {
-    const format = s.skipped ? `(${s.skipped})` : `${s.format}${s.forced ? ' (forced)' : ` ${Math.round(s.confidence * 100)}%`}`;
-    const zone = s.skipped ? '-' : s.zonedShare === 1 ? 'in timestamps' : `${s.zone}${s.zonedShare > 0 ? ' (partly)' : ''}`;
+    const format = s.skipped
+      ? `(${s.skipped})`
+      : `${s.format}${s.forced ? ' (forced)' : ` ${Math.round(s.confidence * 100)}%`}`;
+    const zone = s.skipped
+      ? '-'
+      : s.zonedShare === 1
+        ? 'in timestamps'
+        : `${s.zone}${s.zonedShare > 0 ? ' (partly)' : ''}`;
     const warnings = s.diagnostics.filter((d) => d.severity !== 'info').length;
     return [
       s.source,

@@ -10,8 +10,13 @@ export function visibleWidth(s: string): number {
   return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
 
-export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => visibleWidth(r[i] ?? ''))));
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+): string {
+  const widths = columns.map((c, i) =>
+    Math.max(c.header.length, ...rows.map((r) => visibleWidth(r[i] ?? ''))),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, i) => {

@@ -18,20 +18,42 @@ export function evidenceRef(e: LogEvent): string {
   return e.endLine !== undefined ? `${e.file}:${e.line}-${e.endLine}` : `${e.file}:${e.line}`;
 }
 
-/** One JSON object per event: the documented `timeline --format jsonl` record. */
+// Sources and files repeat on every row: quote each once.
+const quoted = new Map<string, string>();
+function q(s: string): string {
+  let v = quoted.get(s);
+  if (v === undefined) {
+    v = JSON.stringify(s);
+    if (quoted.size > 10_000) quoted.clear();
+    quoted.set(s, v);
+  }
+  return v;
+}
+
+/**
+ * One JSON object per event: the documented `timeline --format jsonl` record
+ * (`ts`, `source`, `file`, `line`, `level`, `message`, `attrs`, and `endLine`/`unparsed` when set).
+ * Written by hand because this runs once per event on gigabytes.
+ */
 export function eventToJsonl(e: LogEvent): string {
-  const record: Record<string, unknown> = {
-    ts: formatUtc(e.ts),
-    source: e.source,
-    file: e.file,
-    line: e.line,
-    level: e.level,
-    message: e.message,
-    attrs: e.attrs,
-  };
-  if (e.endLine !== undefined) record.endLine = e.endLine;
-  if (e.unparsed) record.unparsed = true;
-  return JSON.stringify(record);
+  let s =
+    '{"ts":"' +
+    formatUtc(e.ts) +
+    '","source":' +
+    q(e.source) +
+    ',"file":' +
+    q(e.file) +
+    ',"line":' +
+    e.line +
+    ',"level":"' +
+    e.level +
+    '","message":' +
+    JSON.stringify(e.message) +
+    ',"attrs":' +
+    JSON.stringify(e.attrs);
+  if (e.endLine !== undefined) s += ',"endLine":' + e.endLine;
+  if (e.unparsed) s += ',"unparsed":true';
+  return s + '}';
 }
 
 const CSV_HEADER = 'ts,source,file,line,level,message\n';
@@ -41,13 +63,25 @@ function csvCell(s: string): string {
 }
 
 export function eventToCsv(e: LogEvent): string {
-  return [formatUtc(e.ts), csvCell(e.source), csvCell(e.file), String(e.line), e.level, csvCell(e.message)].join(',');
+  return [
+    formatUtc(e.ts),
+    csvCell(e.source),
+    csvCell(e.file),
+    String(e.line),
+    e.level,
+    csvCell(e.message),
+  ].join(',');
 }
 
-const MD_HEADER = '| Time (UTC) | Source | Level | Event | Evidence |\n| --- | --- | --- | --- | --- |\n';
+const MD_HEADER =
+  '| Time (UTC) | Source | Level | Event | Evidence |\n| --- | --- | --- | --- | --- |\n';
 
 function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ↵ ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ↵ ')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
 export function eventToMarkdown(e: LogEvent): string {
@@ -55,14 +89,32 @@ export function eventToMarkdown(e: LogEvent): string {
   return `| ${formatUtc(e.ts)} | ${mdCell(e.source)} | ${e.level} | ${mdCell(msg)} | \`${mdCell(evidenceRef(e))}\` |`;
 }
 
+const LEVEL_TAG: Record<Level, string> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO ',
+  notice: 'NOTE ',
+  warn: 'WARN ',
+  error: 'ERROR',
+  critical: 'CRIT ',
+  fatal: 'FATAL',
+};
+
 /** Renders table rows with fixed columns so that a stream of them lines up. */
-export function tableRenderer(sourceWidth: number, width: number | undefined, paint: Painter): (e: LogEvent) => string {
+export function tableRenderer(
+  sourceWidth: number,
+  width: number | undefined,
+  paint: Painter,
+): (e: LogEvent) => string {
   return (e) => {
     const nl = e.message.indexOf('\n');
     let msg = nl < 0 ? e.message : e.message.slice(0, nl);
     const extra = nl < 0 ? '' : paint.dim(` (+${e.message.split('\n').length - 1} lines)`);
-    const src = e.source.length > sourceWidth ? '…' + e.source.slice(e.source.length - sourceWidth + 1) : e.source.padEnd(sourceWidth);
-    const lvl = e.level.toUpperCase().padEnd(5).slice(0, 5);
+    const src =
+      e.source.length > sourceWidth
+        ? '…' + e.source.slice(e.source.length - sourceWidth + 1)
+        : e.source.padEnd(sourceWidth);
+    const lvl = LEVEL_TAG[e.level];
     const prefix = `${formatUtc(e.ts)}  ${src}  ${lvl}  `;
     if (width !== undefined) {
       const room = width - prefix.length;

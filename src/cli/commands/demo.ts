@@ -39,7 +39,11 @@ export async function runDemo(dir = exampleDir(), out = new Output()): Promise<n
   const lines = timeline.sources.reduce((n, s) => n + s.lines, 0);
   await out.write(`MERGED TIMELINE (UTC), notice and above: ${total} of ${lines} lines\n`);
   const width = Math.min(24, Math.max(6, ...timeline.specs.map((s) => s.name.length)));
-  const render = tableRenderer(width, process.stdout.isTTY ? process.stdout.columns : 160, painter(useColour()));
+  const render = tableRenderer(
+    width,
+    process.stdout.isTTY ? process.stdout.columns : 160,
+    painter(useColour()),
+  );
   for (const e of head) await out.line(render(e));
   if (total > HEAD + TAIL) await out.line(`   … ${total - HEAD - TAIL} more …`);
   for (const e of tail) await out.line(render(e));
@@ -49,7 +53,7 @@ export async function runDemo(dir = exampleDir(), out = new Output()): Promise<n
       `  node bin/aftermath.js timeline ${join(shown)} --level error --format md | head\n` +
       `  node bin/aftermath.js sources ${join(shown)} --json\n`,
   );
-  return readableExitCode(timeline);
+  return readableExitCode(timeline.sources);
 }
 
 export function demoCommand(): Command {

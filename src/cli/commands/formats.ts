@@ -10,7 +10,12 @@ export function formatsCommand(): Command {
     .option('--json', 'print as JSON')
     .action(async (flags: { json?: boolean }) => {
       const out = new Output();
-      const rows = FORMATS.map((f) => ({ id: f.id, aliases: f.aliases ?? [], multiline: f.multiline, description: f.description }));
+      const rows = FORMATS.map((f) => ({
+        id: f.id,
+        aliases: f.aliases ?? [],
+        multiline: f.multiline,
+        description: f.description,
+      }));
       if (flags.json) await out.write(JSON.stringify(rows, null, 2));
       else {
         await out.write(

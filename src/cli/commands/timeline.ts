@@ -1,18 +1,22 @@
 /** `aftermath timeline`: the merged UTC timeline of every source. */
+import { stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import type { LogEvent } from '../../core/event.js';
-import { openTimeline, type Timeline } from '../../ingest/timeline.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { UsageError } from '../../errors.js';
+import type { EventFilter } from '../../ingest/filter.js';
+import { mergeRuns, type BatchShape } from '../../ingest/merge.js';
+import type { SourceSpec, SourceSummary } from '../../ingest/source.js';
+import { resolveTimelineSources, type TimelineOptions } from '../../ingest/timeline.js';
+import { headerFor, TIMELINE_FORMATS, type TimelineFormat } from '../../render/timeline.js';
+import { ClosedPipe, Output, printDiagnostics, progressBar, useColour } from '../io.js';
 import {
-  eventToCsv,
-  eventToJsonl,
-  eventToMarkdown,
-  headerFor,
-  tableRenderer,
-  TIMELINE_FORMATS,
-  type TimelineFormat,
-} from '../../render/timeline.js';
-import { ClosedPipe, Output, painter, printDiagnostics, progressFor, useColour } from '../io.js';
-import { evidenceOptions, filterOptions, parseEvidenceFlags, type EvidenceFlags } from '../options.js';
+  evidenceOptions,
+  filterOptions,
+  parseEvidenceFlags,
+  type EvidenceFlags,
+} from '../options.js';
+import { inThread, inWorkers, type RowSource } from '../row-sources.js';
+import type { RenderSpec, RowBatch } from '../rows.js';
 
 interface Flags extends EvidenceFlags {
   format: TimelineFormat;
@@ -22,80 +26,157 @@ interface Flags extends EvidenceFlags {
   verbose?: boolean;
 }
 
-export interface TimelineRun {
-  timeline: Timeline;
-  emitted: number;
-}
-
 /** Exit code from what was read: 1 when no source could be read at all. */
-export function readableExitCode(timeline: Timeline): number {
-  return timeline.sources.some((s) => !s.skipped && s.entries + s.unparsed > 0) ? 0 : 1;
+export function readableExitCode(sources: readonly SourceSummary[]): number {
+  return sources.some((s) => !s.skipped && s.entries + s.unparsed > 0) ? 0 : 1;
 }
 
-function rendererFor(format: TimelineFormat, timeline: Timeline): (e: LogEvent) => string {
-  switch (format) {
-    case 'jsonl':
-      return eventToJsonl;
-    case 'csv':
-      return eventToCsv;
-    case 'md':
-      return eventToMarkdown;
-    default: {
-      const width = Math.min(24, Math.max(6, ...timeline.specs.map((s) => s.name.length)));
-      const cols = process.stdout.isTTY ? process.stdout.columns : undefined;
-      return tableRenderer(width, cols, painter(useColour()));
+const ROWS: BatchShape<RowBatch> = { length: (b) => b.ts.length, ts: (b, i) => b.ts[i]! };
+
+// Worker threads pay off once there is real work to share: several sources and enough bytes.
+const PARALLEL_BYTES = 32 * 1024 * 1024;
+
+async function totalBytes(specs: readonly SourceSpec[]): Promise<number> {
+  let total = 0;
+  for (const s of specs) {
+    if (s.kind === 'git' || s.path === '-') continue;
+    try {
+      total += (await stat(s.path)).size;
+    } catch {
+      /* reported by the reader */
     }
   }
+  return total;
 }
 
-export async function runTimeline(paths: string[], flags: Flags, out = new Output()): Promise<number> {
-  const parsed = parseEvidenceFlags(flags);
-  const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
-  if (!(limit >= 0)) throw new Error(`--limit: expected a number, got "${flags.limit}"`);
-  const progress = await progressFor(paths);
-  const timeline = await openTimeline(paths, {
-    filter: parsed.filter,
-    ...(parsed.tz !== undefined ? { tz: parsed.tz } : {}),
-    ...(parsed.logFormat !== undefined ? { format: parsed.logFormat } : {}),
-    ...(parsed.sources !== undefined ? { sources: parsed.sources } : {}),
-    onProgress: progress.update,
-  });
-  let emitted = 0;
+function useWorkers(specs: readonly SourceSpec[], bytes: number): boolean {
+  const env = process.env.AFTERMATH_THREADS;
+  if (env !== undefined) return env !== '0' && env !== '1' && specs.length > 1;
+  return specs.length > 1 && bytes >= PARALLEL_BYTES;
+}
+
+export interface RowsResult {
+  rows: number;
+  sources: SourceSummary[];
+  diagnostics: Diagnostic[];
+  /** Stopped early by --limit or a closed pipe. */
+  stopped: boolean;
+}
+
+class LimitReached extends Error {}
+
+/**
+ * Reads, filters, renders and merges every source, writing rows to `out` (nothing in count mode).
+ * Shared by `timeline` and `sources`.
+ */
+export async function streamRows(
+  paths: readonly string[],
+  options: TimelineOptions & { filter: EventFilter },
+  render: RenderSpec,
+  out: Output,
+  limit = Infinity,
+): Promise<RowsResult> {
+  const resolved = await resolveTimelineSources(paths, options);
+  const { specs } = resolved;
+  const bytes = await totalBytes(specs);
+  const progress = progressBar(bytes);
+  const read = specs.map(() => 0);
+  const onProgress = (i: number, b: number): void => {
+    read[i] = b;
+    progress.update(read.reduce((a, c) => a + c, 0));
+  };
+  const renderSpec = {
+    ...render,
+    sourceWidth: Math.min(24, Math.max(6, ...specs.map((s) => s.name.length))),
+  };
+  const open = useWorkers(specs, bytes) ? inWorkers : inThread;
+  const sources: RowSource[] = open(specs, options.filter, renderSpec, onProgress);
+  let rows = 0;
   let stopped = false;
+  let chunks: Uint8Array[] = [];
+  const flush = async (): Promise<void> => {
+    if (chunks.length === 0) return;
+    const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    chunks = [];
+    await out.bytes(data);
+  };
   try {
-    if (flags.count) {
-      for await (const batch of timeline.events) emitted += batch.length;
-    } else {
-      const render = rendererFor(flags.format, timeline);
-      const header = headerFor(flags.format);
-      if (header) await out.write(header);
-      outer: for await (const batch of timeline.events) {
-        for (const e of batch) {
-          if (emitted >= limit) {
-            stopped = true;
-            break outer;
-          }
-          await out.line(render(e));
-          emitted++;
-        }
-      }
-      await out.flush();
-    }
+    await mergeRuns(
+      sources.map((s) => s.batches),
+      ROWS,
+      (b, from, to) => {
+        if (rows + (to - from) > limit) to = from + (limit - rows);
+        rows += to - from;
+        if (b.ends.length > 0 && to > from)
+          chunks.push(b.data.subarray(from === 0 ? 0 : b.ends[from - 1]!, b.ends[to - 1]!));
+        if (rows >= limit) throw new LimitReached();
+      },
+      flush,
+    );
+    await flush();
   } catch (err) {
-    if (!(err instanceof ClosedPipe)) throw err;
-    stopped = true;
+    if (err instanceof LimitReached) {
+      await flush().catch(() => undefined);
+      stopped = true;
+    } else if (err instanceof ClosedPipe) stopped = true;
+    else throw err;
   } finally {
     progress.stop();
   }
+  const summaries = await Promise.all(sources.map((s) => s.summary));
+  return { rows, sources: summaries, diagnostics: resolved.diagnostics, stopped };
+}
+
+export async function runTimeline(
+  paths: string[],
+  flags: Flags,
+  out = new Output(),
+): Promise<number> {
+  const parsed = parseEvidenceFlags(flags);
+  const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
+  if (!(limit >= 0))
+    throw new UsageError(`--limit: expected a number of events, got "${flags.limit}"`);
+  const format: TimelineFormat | 'count' = flags.count ? 'count' : flags.format;
+  const render: RenderSpec = {
+    format,
+    sourceWidth: 0,
+    colour: format === 'table' && useColour(),
+    ...(format === 'table' && process.stdout.isTTY ? { width: process.stdout.columns } : {}),
+  };
+  const header = format === 'count' ? '' : headerFor(format);
+  if (header) await out.write(header);
+  const result = await streamRows(
+    paths,
+    {
+      filter: parsed.filter,
+      ...(parsed.tz !== undefined ? { tz: parsed.tz } : {}),
+      ...(parsed.logFormat !== undefined ? { format: parsed.logFormat } : {}),
+      ...(parsed.sources !== undefined ? { sources: parsed.sources } : {}),
+    },
+    render,
+    out,
+    limit,
+  );
   if (flags.count) {
-    const lines = timeline.sources.reduce((n, s) => n + s.lines, 0);
-    const bytes = timeline.sources.reduce((n, s) => n + s.bytes, 0);
-    const counts = { events: emitted, sources: timeline.sources.filter((s) => !s.skipped).length, lines, bytes };
-    await out.write(flags.json ? JSON.stringify(counts) : `${counts.events} events from ${counts.sources} sources (${lines} lines, ${bytes} bytes)`);
+    const read = result.sources.filter((s) => !s.skipped);
+    const counts = {
+      events: result.rows,
+      sources: read.length,
+      lines: read.reduce((n, s) => n + s.lines, 0),
+      bytes: read.reduce((n, s) => n + s.bytes, 0),
+    };
+    await out.write(
+      flags.json
+        ? JSON.stringify(counts)
+        : `${counts.events} events from ${counts.sources} sources (${counts.lines} lines, ${counts.bytes} bytes)`,
+    );
   }
-  printDiagnostics([...timeline.diagnostics, ...timeline.sources.flatMap((s) => s.diagnostics)], flags.verbose);
-  if (stopped) return 0;
-  return readableExitCode(timeline);
+  printDiagnostics(
+    [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)],
+    flags.verbose,
+  );
+  if (result.stopped) return 0;
+  return readableExitCode(result.sources);
 }
 
 export function timelineCommand(): Command {
@@ -109,14 +190,30 @@ export function timelineCommand(): Command {
     .argument('<paths...>', 'log files, folders, git repositories, a case folder, or - for stdin');
   for (const o of [...evidenceOptions(), ...filterOptions()]) cmd.addOption(o);
   cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(TIMELINE_FORMATS).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(TIMELINE_FORMATS)
+        .default('table'),
+    )
     .option('-n, --limit <n>', 'stop after this many events')
-    .option('--count', 'print only how many events there are (still reads, parses and merges everything)')
+    .option(
+      '--count',
+      'print only how many events there are (still reads, parses and merges everything)',
+    )
     .option('--json', 'with --count: print the counts as JSON')
-    .option('-v, --verbose', 'also print informational notes (unparsed lines, out-of-order entries)')
+    .option(
+      '-v, --verbose',
+      'also print informational notes (unparsed lines, out-of-order entries)',
+    )
     .addHelpText(
       'after',
       `
+Output formats:
+  table   time, source, level, message (default)
+  jsonl   one JSON object per event: ts (ISO 8601 UTC, ms), source, file, line, level, message, attrs
+  csv     ts,source,file,line,level,message
+  md      a Markdown table with the evidence (file:line) of each row
+
 Examples:
   $ aftermath timeline examples/pool-exhaustion                 # a case folder with aftermath.yaml
   $ aftermath timeline nginx/ app.log.gz --since "2026-11-22 19:38" --until +10min

@@ -29,7 +29,10 @@ describe('access', () => {
   });
 
   it('reads the common format, offsets and the ISO 8601 variant', () => {
-    const common = access.parse('10.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326', ctx);
+    const common = access.parse(
+      '10.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326',
+      ctx,
+    );
     expect(new Date(common!.ts).toISOString()).toBe('2000-10-10T20:55:36.000Z');
     expect(common!.attrs?.user).toBe('frank');
     const iso = access.parse(
@@ -38,7 +41,11 @@ describe('access', () => {
     );
     expect(new Date(iso!.ts).toISOString()).toBe('2026-11-22T19:37:36.000Z');
     expect(iso!.level).toBe('warn');
-    expect(iso!.attrs).toMatchObject({ latencyMs: 120, upstreamLatencyMs: 118, referrer: 'https://r/' });
+    expect(iso!.attrs).toMatchObject({
+      latencyMs: 120,
+      upstreamLatencyMs: 118,
+      referrer: 'https://r/',
+    });
   });
 
   it('keeps a request line that is not a request and a dash status', () => {

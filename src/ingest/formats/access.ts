@@ -9,49 +9,92 @@ const LINE =
   /^(\S+) (\S+) (\S+) \[([^\]]{10,40})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(.*)$/;
 
 // Extra `key=value` fields that common log_format additions use, mapped to attributes.
-const SECONDS: Record<string, 'latencyMs' | 'upstreamLatencyMs'> = {
+const SECONDS: Record<
+  string,
+  'latencyMs' | 'upstreamLatencyMs' | 'upstreamConnectMs' | 'upstreamHeaderMs'
+> = {
   rt: 'latencyMs',
   request_time: 'latencyMs',
   urt: 'upstreamLatencyMs',
   upstream_response_time: 'upstreamLatencyMs',
+  uct: 'upstreamConnectMs',
+  upstream_connect_time: 'upstreamConnectMs',
+  uht: 'upstreamHeaderMs',
+  upstream_header_time: 'upstreamHeaderMs',
 };
-const REQUEST_ID = new Set(['rid', 'request_id', 'req_id', 'requestid', 'x_request_id', 'trace_id']);
-
-const EXTRA = /([A-Za-z_][\w.-]*)=(?:"([^"]*)"|(\S*))|"([^"]*)"|(\S+)/g;
+const REQUEST_ID = new Set([
+  'rid',
+  'request_id',
+  'req_id',
+  'requestid',
+  'x_request_id',
+  'trace_id',
+]);
+const UPSTREAM_STATUS = new Set(['ups', 'upstream_status']);
 const HEX_ID = /^[0-9a-f]{16,64}$/i;
-const NUM = /^\d+(?:\.\d+)?$/;
 
+/** Seconds as written by nginx (`0.042`; upstream lists `0.002, 0.040` or `0.002 : 0.040`, the last served) to ms. */
 function seconds(value: string): number | undefined {
-  // upstream times may list several tries: "0.002, 0.040" or "0.002 : 0.040"; the last served.
-  const last = value.split(/[,:]\s*/).pop()?.trim() ?? '';
-  return NUM.test(last) ? Math.round(Number(last) * 1e6) / 1e3 : undefined;
+  const cut = Math.max(value.lastIndexOf(','), value.lastIndexOf(':'));
+  const n = Number(cut < 0 ? value : value.slice(cut + 1));
+  return Number.isFinite(n) && value.length > 0 ? Math.round(n * 1e6) / 1e3 : undefined;
 }
 
+function setExtra(attrs: Attrs, key: string, value: string): void {
+  if (value === '-' || value.length === 0) return;
+  const lower = key.toLowerCase();
+  const target = SECONDS[lower];
+  if (target !== undefined) {
+    const ms = seconds(value);
+    if (ms !== undefined) attrs[target] = ms;
+  } else if (REQUEST_ID.has(lower)) attrs.requestId = value;
+  else if (UPSTREAM_STATUS.has(lower)) {
+    const n = Number(value.slice(value.lastIndexOf(' ') + 1));
+    attrs.upstreamStatus = Number.isInteger(n) ? n : value;
+  } else attrs[`extra.${key}`] = value;
+}
+
+/** The text after the referrer and user agent: `key=value`, `key="value"`, or bare positional values. */
 function readExtras(text: string, attrs: Attrs): void {
   let positional = 0;
-  EXTRA.lastIndex = 0;
-  for (let m = EXTRA.exec(text); m !== null; m = EXTRA.exec(text)) {
-    const key = m[1];
-    if (key !== undefined) {
-      const value = m[2] ?? m[3] ?? '';
-      if (value === '-' || value === '') continue;
-      const lower = key.toLowerCase();
-      const target = SECONDS[lower];
-      if (target) {
-        const s = seconds(value);
-        if (s !== undefined) attrs[target] = s;
-      } else if (REQUEST_ID.has(lower)) attrs.requestId = value;
-      else attrs[`extra.${key}`] = value;
-      continue;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    if (i >= n) break;
+    // A key is letters, digits, _ . - up to '='.
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 61 || c === 32 || c === 34) break;
+      j++;
     }
-    const bare = m[4] ?? m[5] ?? '';
-    if (bare === '-' || bare === '') continue;
-    // Positional extras: `$request_time $upstream_response_time` then maybe `$request_id`.
-    if (NUM.test(bare) && positional < 2) {
-      const s = seconds(bare);
-      if (s !== undefined) attrs[positional === 0 ? 'latencyMs' : 'upstreamLatencyMs'] = s;
-      positional++;
-    } else if (HEX_ID.test(bare)) attrs.requestId = bare;
+    let key: string | undefined;
+    if (j < n && text.charCodeAt(j) === 61 && j > i) {
+      key = text.slice(i, j);
+      j++;
+    } else j = i;
+    let value: string;
+    if (text.charCodeAt(j) === 34) {
+      const close = text.indexOf('"', j + 1);
+      const end = close < 0 ? n : close;
+      value = text.slice(j + 1, end);
+      i = end + 1;
+    } else {
+      const sp = text.indexOf(' ', j);
+      const end = sp < 0 ? n : sp;
+      value = text.slice(j, end);
+      i = end;
+    }
+    if (key !== undefined) setExtra(attrs, key, value);
+    else if (value !== '-' && value.length > 0) {
+      // Positional extras: `$request_time $upstream_response_time`, then maybe `$request_id`.
+      const ms = positional < 2 ? seconds(value) : undefined;
+      if (ms !== undefined) {
+        attrs[positional === 0 ? 'latencyMs' : 'upstreamLatencyMs'] = ms;
+        positional++;
+      } else if (HEX_ID.test(value)) attrs.requestId = value;
+    }
   }
 }
 
@@ -93,7 +136,8 @@ function parse(line: string, ctx: Parameters<LogFormat['parse']>[1]): ParsedEntr
 export const access: LogFormat = {
   id: 'access',
   aliases: ['nginx-access', 'apache-access', 'combined', 'common', 'clf'],
-  description: 'nginx/Apache access log: common, combined, with $request_time, $request_id, $time_iso8601',
+  description:
+    'nginx/Apache access log: common, combined, with $request_time, $request_id, $time_iso8601',
   multiline: false,
   detect: (sample, ctx) => detectByParse(access, sample, ctx),
   parse,

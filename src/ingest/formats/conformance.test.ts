@@ -35,10 +35,16 @@ const HOSTILE = [
 
 describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (id, format) => {
   const dir = join(here, 'fixtures', id);
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.log')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.log'))
+        .sort()
+    : [];
 
   it('has fixtures', () => {
-    expect(files.length, `add fixtures under src/ingest/formats/fixtures/${id}/`).toBeGreaterThan(0);
+    expect(files.length, `add fixtures under src/ingest/formats/fixtures/${id}/`).toBeGreaterThan(
+      0,
+    );
   });
 
   for (const file of files) {
@@ -91,7 +97,10 @@ describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (id, format) 
       format.parse(line, ctx);
       format.detect([line], ctx);
       // Linear parsers read 100 kB in well under a millisecond; backtracking takes seconds.
-      expect(performance.now() - start, `${id} on ${JSON.stringify(line.slice(0, 30))}…`).toBeLessThan(250);
+      expect(
+        performance.now() - start,
+        `${id} on ${JSON.stringify(line.slice(0, 30))}…`,
+      ).toBeLessThan(250);
     }
   });
 

@@ -5,6 +5,7 @@
 import type { LogFormat } from '../format.js';
 import { access } from './access.js';
 import { alertmanager } from './alertmanager.js';
+import { apacheError } from './apache-error.js';
 import { dmesg } from './dmesg.js';
 import { dockerJson } from './docker-json.js';
 import { generic } from './generic.js';
@@ -23,6 +24,7 @@ import { syslog5424 } from './syslog5424.js';
 export const FORMATS: readonly LogFormat[] = [
   access,
   nginxError,
+  apacheError,
   postgres,
   postgresCsv,
   syslog5424,
@@ -41,7 +43,8 @@ export const FORMATS: readonly LogFormat[] = [
 
 /** Formats that may appear embedded in docker json-file `log` fields and kubectl prefixes. */
 export const INNER_FORMATS: readonly LogFormat[] = FORMATS.filter(
-  (f) => f !== dockerJson && f !== kubectl && f !== gitLog && f !== alertmanager && f !== journaldJson,
+  (f) =>
+    f !== dockerJson && f !== kubectl && f !== gitLog && f !== alertmanager && f !== journaldJson,
 );
 
 const BY_NAME = new Map<string, LogFormat>();

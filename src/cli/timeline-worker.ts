@@ -1,0 +1,83 @@
+/**
+ * Worker thread: reads its share of the sources concurrently, renders their rows and posts them,
+ * each source paced by credits from the main thread (the merge takes a batch, a credit comes back).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readSource } from '../ingest/read-source.js';
+import type { SourceSpec } from '../ingest/source.js';
+import {
+  encodeRows,
+  filterFromData,
+  rowRenderer,
+  type FilterData,
+  type RenderSpec,
+} from './rows.js';
+
+interface Data {
+  /** The sources this worker reads, with their index in the whole list. */
+  sources: { index: number; spec: SourceSpec }[];
+  filter: FilterData;
+  render: RenderSpec;
+  credits: number;
+  batchSize: number;
+}
+
+const port = parentPort!;
+const { sources, filter, render, credits, batchSize } = workerData as Data;
+const state = new Map(
+  sources.map((s) => [s.index, { credits, waiting: undefined as (() => void) | undefined }]),
+);
+port.on('message', (m: { type: 'credit'; index: number }) => {
+  const st = state.get(m.index);
+  if (m.type === 'credit' && st) {
+    st.credits++;
+    st.waiting?.();
+    st.waiting = undefined;
+  }
+});
+
+const toRows = rowRenderer(render);
+
+async function run(index: number, spec: SourceSpec): Promise<void> {
+  const st = state.get(index)!;
+  let lastProgress = 0;
+  const source = readSource(spec, {
+    filter: filterFromData(filter),
+    batchSize,
+    onProgress: (bytes) => {
+      if (bytes - lastProgress >= 8 << 20) {
+        lastProgress = bytes;
+        port.postMessage({ type: 'progress', index, bytes });
+      }
+    },
+  });
+  for await (const events of source.events) {
+    const batch = encodeRows(events, toRows);
+    while (st.credits <= 0) await new Promise<void>((r) => (st.waiting = r));
+    st.credits--;
+    port.postMessage({ type: 'rows', index, batch }, [
+      batch.ts.buffer as ArrayBuffer,
+      batch.ends.buffer as ArrayBuffer,
+      batch.data.buffer as ArrayBuffer,
+    ]);
+  }
+  const { summary } = source;
+  port.postMessage({
+    type: 'end',
+    index,
+    summary: { ...summary, diagnostics: summary.diagnostics.map(({ cause: _c, ...d }) => d) },
+  });
+}
+
+await Promise.all(
+  sources.map((s) =>
+    run(s.index, s.spec).catch((err: unknown) => {
+      port.postMessage({
+        type: 'failed',
+        index: s.index,
+        message: (err as Error).message ?? String(err),
+      });
+    }),
+  ),
+);
+port.close();
