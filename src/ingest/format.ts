@@ -82,6 +82,7 @@ export function detectByParse(
 ): number {
   let seen = 0;
   let parsed = 0;
+  let firstParsed = false;
   for (const line of sample) {
     if (line.trim().length === 0) continue;
     seen++;
@@ -91,11 +92,15 @@ export function detectByParse(
     } catch {
       ok = false;
     }
-    if (ok) parsed++;
+    if (ok) {
+      parsed++;
+      if (seen === 1) firstParsed = true;
+    }
   }
   if (seen === 0 || parsed === 0) return 0;
+  if (!format.multiline) return (parsed / seen) * weight;
   // A multi-line format is judged on how many lines start entries, but continuation lines
-  // (stack traces) are normal, so it only needs most entries to parse from the start.
-  const share = format.multiline ? Math.min(1, (parsed / seen) * 1.5) : parsed / seen;
-  return share * weight;
+  // (stack traces, XML bodies) are normal: a file that opens with an entry is half-way there.
+  const share = Math.min(1, (parsed / seen) * 1.5);
+  return (firstParsed ? Math.max(share, 0.5) : share) * weight;
 }

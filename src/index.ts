@@ -1,0 +1,29 @@
+/** aftermath's library surface: everything the CLI does is available from here. */
+export type { LogEvent, Attrs } from './core/event.js';
+export { LEVELS, parseLevel, levelRank, type Level } from './core/level.js';
+export {
+  diagnostic,
+  formatDiagnostic,
+  type Diagnostic,
+  type Severity,
+  type Place,
+} from './core/diagnostic.js';
+export { resolveZone, UTC, type Zone } from './core/zone.js';
+export { formatUtc, parseTimestampText } from './core/time.js';
+export { parseTimeSpec } from './core/time-spec.js';
+export { AftermathError, UsageError, ConfigError } from './errors.js';
+
+export type { LogFormat, ParsedEntry, ParseContext } from './ingest/format.js';
+export { detectByParse } from './ingest/format.js';
+export { FORMATS, formatById } from './ingest/formats/index.js';
+export { detectFormat, type Detection } from './ingest/detect.js';
+export { createParseContext } from './ingest/parse-context.js';
+export { Assembler, assembleText, type AssembleStats } from './ingest/assemble.js';
+export { readSource, type ReadOptions, type OpenedSource } from './ingest/read-source.js';
+export { resolveInputs, type ResolvedInputs, type ResolveOptions } from './ingest/read-paths.js';
+export { parseCaseConfig, CASE_FILE, type CaseConfig } from './ingest/case-config.js';
+export { mergeSources, mergeRuns } from './ingest/merge.js';
+export { compileFilter, type EventFilter } from './ingest/filter.js';
+export { openTimeline, type Timeline, type TimelineOptions } from './ingest/timeline.js';
+export type { SourceSpec, SourceSummary } from './ingest/source.js';
+export { eventToJsonl, eventToCsv, eventToMarkdown } from './render/timeline.js';
