@@ -15,7 +15,7 @@ export interface RowSource {
 type OnProgress = (index: number, bytes: number) => void;
 
 // Events per batch: small enough that a batch dies young in the worker's heap.
-const BATCH = 2048;
+const BATCH = Number(process.env.AM_BATCH ?? 2048);
 // Batches a source may have in flight before its reader waits for the merge to take one.
 const CREDITS = 4;
 
@@ -86,7 +86,7 @@ export function inWorkers(
         credits: CREDITS,
         batchSize: BATCH,
       },
-      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: Number(process.env.AM_YOUNG ?? 32) },
     });
     workers.push(worker);
     for (const s of mine) ownerOf[s.index] = worker;

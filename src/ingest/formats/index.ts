@@ -6,6 +6,7 @@ import type { LogFormat } from '../format.js';
 import { access } from './access.js';
 import { alertmanager } from './alertmanager.js';
 import { apacheError } from './apache-error.js';
+import { compose } from './compose.js';
 import { dmesg } from './dmesg.js';
 import { dockerJson } from './docker-json.js';
 import { generic } from './generic.js';
@@ -20,9 +21,11 @@ import { postgres } from './postgres.js';
 import { postgresCsv } from './postgres-csv.js';
 import { syslog } from './syslog.js';
 import { syslog5424 } from './syslog5424.js';
+import { w3c } from './w3c.js';
 
 export const FORMATS: readonly LogFormat[] = [
   access,
+  w3c,
   nginxError,
   apacheError,
   postgres,
@@ -35,6 +38,7 @@ export const FORMATS: readonly LogFormat[] = [
   journaldJson,
   dockerJson,
   alertmanager,
+  compose,
   kubectl,
   json,
   logfmt,
