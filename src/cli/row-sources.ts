@@ -19,9 +19,15 @@ const BATCH = Number(process.env.AM_BATCH ?? 2048);
 // Batches a source may have in flight before its reader waits for the merge to take one.
 const CREDITS = 4;
 
+/** What the sources are read for: the filter, and whether times and levels are all that is needed. */
+export interface ReadFor {
+  filter: EventFilter;
+  lazy: boolean;
+}
+
 export function inThread(
   specs: readonly SourceSpec[],
-  filter: EventFilter,
+  { filter, lazy }: ReadFor,
   render: RenderSpec,
   onProgress: OnProgress,
 ): RowSource[] {
@@ -29,6 +35,7 @@ export function inThread(
   return specs.map((spec, index) => {
     const source = readSource(spec, {
       filter,
+      lazy,
       batchSize: BATCH,
       onProgress: (b) => onProgress(index, b),
     });
@@ -60,7 +67,7 @@ interface Channel {
  */
 export function inWorkers(
   specs: readonly SourceSpec[],
-  filter: EventFilter,
+  { filter, lazy }: ReadFor,
   render: RenderSpec,
   onProgress: OnProgress,
 ): RowSource[] {
@@ -82,11 +89,12 @@ export function inWorkers(
       workerData: {
         sources: mine,
         filter: filterToData(filter),
+        lazy,
         render,
         credits: CREDITS,
         batchSize: BATCH,
       },
-      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: Number(process.env.AM_YOUNG ?? 32) },
+      resourceLimits: { maxOldGenerationSizeMb: Number(process.env.AM_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.AM_YOUNG ?? 32) },
     });
     workers.push(worker);
     for (const s of mine) ownerOf[s.index] = worker;

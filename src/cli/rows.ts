@@ -71,36 +71,38 @@ export function rowRenderer(spec: RenderSpec): ((e: LogEvent) => string) | undef
 }
 
 const EMPTY = new Uint8Array(0);
-const encoder = new TextEncoder();
 
 /** Renders a batch of events into one buffer of rows, each ending in a newline. */
-export function encodeRows(
-  events: readonly LogEvent[],
-  render: ((e: LogEvent) => string) | undefined,
-): RowBatch {
+export function encodeRows(events: readonly LogEvent[], render: ((e: LogEvent) => string) | undefined): RowBatch {
   const n = events.length;
   const ts = new Float64Array(n);
   for (let i = 0; i < n; i++) ts[i] = events[i]!.ts;
   if (render === undefined) return { ts, ends: new Uint32Array(0), data: EMPTY };
   const rows = new Array<string>(n);
-  for (let i = 0; i < n; i++) rows[i] = render(events[i]!);
-  const text = rows.join('\n') + '\n';
-  // A buffer of its own (not a slice of Node's shared pool), so it can be transferred whole.
-  const data = encoder.encode(text);
-  const ends = new Uint32Array(n);
-  if (data.length === text.length) {
-    // ASCII: one byte per char.
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      at += rows[i]!.length + 1;
-      ends[i] = at;
-    }
-  } else {
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      at += Buffer.byteLength(rows[i]!, 'utf8') + 1;
-      ends[i] = at;
-    }
+  let chars = 0;
+  for (let i = 0; i < n; i++) {
+    const row = render(events[i]!);
+    rows[i] = row;
+    chars += row.length + 1;
   }
-  return { ts, ends, data };
+  // Rows are written straight into one buffer of their own (not a slice of Node's shared pool,
+  // so it can be transferred to another thread); it grows only for non-ASCII text.
+  let data = Buffer.allocUnsafeSlow(Math.ceil(chars * 1.05) + 64);
+  const ends = new Uint32Array(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    if (data.length - at < row.length * 3 + 1) {
+      const need = Buffer.byteLength(row, 'utf8') + 1;
+      if (data.length - at < need) {
+        const bigger = Buffer.allocUnsafeSlow(Math.max(data.length * 2, at + need + 1024));
+        data.copy(bigger, 0, 0, at);
+        data = bigger;
+      }
+    }
+    at += data.write(row, at, 'utf8');
+    data[at++] = 10;
+    ends[i] = at;
+  }
+  return { ts, ends, data: new Uint8Array(data.buffer, data.byteOffset, at) };
 }

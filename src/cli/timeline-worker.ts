@@ -20,10 +20,11 @@ interface Data {
   render: RenderSpec;
   credits: number;
   batchSize: number;
+  lazy: boolean;
 }
 
 const port = parentPort!;
-const { sources, filter, render, credits, batchSize } = workerData as Data;
+const { sources, filter, render, credits, batchSize, lazy } = workerData as Data;
 const state = new Map(
   sources.map((s) => [s.index, { credits, waiting: undefined as (() => void) | undefined }]),
 );
@@ -44,6 +45,7 @@ async function run(index: number, spec: SourceSpec): Promise<void> {
   const source = readSource(spec, {
     filter: filterFromData(filter),
     batchSize,
+    lazy,
     onProgress: (bytes) => {
       if (bytes - lastProgress >= 8 << 20) {
         lastProgress = bytes;

@@ -29,15 +29,24 @@ export interface ParsedEntry {
 export interface ParseContext {
   /** Zone for zone-less timestamps. */
   readonly zone: Zone;
+  /**
+   * When true the caller needs only `ts`, `tsText`, `zoned`, `level` and `continues` (counting,
+   * time ranges): a format may skip attributes and leave `message` empty. It must still return
+   * null for exactly the lines it would reject in full. The reader checks a format's lazy
+   * answers against full ones on the start of each file and stops using lazy mode on a mismatch.
+   */
+  lazy: boolean;
   /** Year for year-less timestamps (BSD syslog), given the month. */
   year(month: number): number;
   /** Scratch space for one file, for formats that keep state between lines. */
   readonly state: Record<string, unknown>;
   /**
    * Parses a line embedded in another format (docker json-file `log`, kubectl prefixes) with the
-   * format detected for the embedded lines of this file; null when none reads it.
+   * format detected for the embedded lines of this file; null when none reads it. `key` names the
+   * writer (a compose service, a container's stream): each keeps a format of its own, as the
+   * services of one compose file write different formats. Without a key all lines share one.
    */
-  parseInner(text: string): ParsedEntry | null;
+  parseInner(text: string, key?: string): ParsedEntry | null;
 }
 
 export interface LogFormat {
@@ -54,6 +63,11 @@ export interface LogFormat {
    * sorts their entries, which means holding them in memory. Only for small evidence.
    */
   readonly unordered?: boolean;
+  /**
+   * `parse` honours {@link ParseContext.lazy} and may be called twice on a line (the reader
+   * checks lazy answers against full ones), i.e. it keeps no state between lines.
+   */
+  readonly lazy?: boolean;
   /**
    * How sure the format is that the sample (the first non-empty lines of a file) is its own:
    * 0 (not mine) … 1 (certain). Usually the share of lines `parse` accepts, weighed by how

@@ -13,18 +13,48 @@ export interface ParseContextOptions {
 
 // Embedded lines are attributed to one format once this many agree.
 const INNER_VOTES = 8;
+// Writers that keep a format of their own; lines of any further writer, or under a key longer
+// than this, share the keyless choice, so hostile input cannot grow the map.
+export const MAX_INNER_KEYS = 256;
+const MAX_KEY_LENGTH = 256;
+
+/** How the embedded lines of one writer are read: the votes so far, then the format chosen. */
+interface InnerChoice {
+  chosen: LogFormat | undefined;
+  votes: Map<LogFormat, number>;
+}
+
+const newChoice = (): InnerChoice => ({ chosen: undefined, votes: new Map() });
+
+/**
+ * A copy of the key that does not hold on to the line it was sliced from (V8 keeps the whole
+ * line alive behind a slice: 256 keys could otherwise pin 256 MB).
+ */
+const ownCopy = (key: string): string => Buffer.from(key, 'utf16le').toString('utf16le');
 
 export function createParseContext(options: ParseContextOptions = {}): ParseContext {
   const years = new YearInference(options.reference ?? new Date());
   const inner = options.innerFormats ?? [];
-  let chosen: LogFormat | undefined;
-  const votes = new Map<LogFormat, number>();
+  const shared = newChoice();
+  const byKey = new Map<string, InnerChoice>();
+  const choiceFor = (key: string | undefined): InnerChoice => {
+    if (key === undefined || key.length > MAX_KEY_LENGTH) return shared;
+    let choice = byKey.get(key);
+    if (choice === undefined) {
+      if (byKey.size >= MAX_INNER_KEYS) return shared;
+      choice = newChoice();
+      byKey.set(ownCopy(key), choice);
+    }
+    return choice;
+  };
   const ctx: ParseContext = {
     zone: options.zone ?? UTC,
+    lazy: false,
     year: (month) => years.yearFor(month),
     state: {},
-    parseInner(text: string): ParsedEntry | null {
-      if (chosen) return chosen.parse(text, ctx);
+    parseInner(text: string, key?: string): ParsedEntry | null {
+      const choice = choiceFor(key);
+      if (choice.chosen) return choice.chosen.parse(text, ctx);
       let best: LogFormat | undefined;
       let bestScore = 0;
       for (const f of inner) {
@@ -35,9 +65,9 @@ export function createParseContext(options: ParseContextOptions = {}): ParseCont
         }
       }
       if (!best) return null;
-      const n = (votes.get(best) ?? 0) + 1;
-      votes.set(best, n);
-      if (n >= INNER_VOTES) chosen = best;
+      const n = (choice.votes.get(best) ?? 0) + 1;
+      choice.votes.set(best, n);
+      if (n >= INNER_VOTES) choice.chosen = best;
       return best.parse(text, ctx);
     },
   };

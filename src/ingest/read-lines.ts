@@ -1,9 +1,11 @@
 /** The I/O edge of ingest: files, gzip, stdin and command output as batches of lines. */
+import { spawn } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { GIT_LOG_FORMAT } from './formats/git-log.js';
 
 /** Lines past this many bytes are cut here (with a warning) so memory never follows line length. */
 export const MAX_LINE_BYTES = 1 << 20;
@@ -240,4 +242,37 @@ export function readFailure(file: string, err: unknown, bytes: number, line: num
       : `read stopped after ${bytes} bytes (${line - 1} lines): ${(err as Error).message}`,
     { place: { line, column: 1, offset: bytes }, cause: err },
   );
+}
+
+/**
+ * `git log` of a repository as a byte stream, oldest first, in the one-line format the git-log
+ * parser reads; `since`/`until` (UTC ms) narrow it, with a day of slack for skewed clocks.
+ */
+export function openGitLog(
+  repo: string,
+  since: number | undefined,
+  until: number | undefined,
+): { stdout: AsyncIterable<Buffer>; stderr: () => string } {
+  const args = [
+    '-C',
+    repo,
+    'log',
+    '--all',
+    '--reverse',
+    '--date-order',
+    '--date=iso-strict',
+    `--format=${GIT_LOG_FORMAT}`,
+  ];
+  if (since !== undefined) args.push(`--since=${new Date(since - 86_400_000).toISOString()}`);
+  if (until !== undefined) args.push(`--until=${new Date(until + 86_400_000).toISOString()}`);
+  const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (err.length < 4096) err += d;
+  });
+  child.on('error', (e) => {
+    err += e.message;
+  });
+  return { stdout: child.stdout, stderr: () => err };
 }

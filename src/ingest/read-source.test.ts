@@ -143,4 +143,36 @@ describe('readSource on bad input', () => {
     const bad = await read({ name: 'z', path: p, tz: 'Mars/Olympus' });
     expect(bad.summary.diagnostics[0]!.ruleId).toBe('ingest/unknown-zone');
   });
+
+  it('lazy mode gives the times and levels of the full parse, and stops where it would not', async () => {
+    const p = join(dir, 'lazy.log');
+    // A nested "time" before the top-level one fools a key search: the reader must notice.
+    const lines = [
+      '{"req":{"time":"2020-01-01T00:00:00Z"},"level":"info","time":"2026-11-22T19:40:00.000Z","msg":"a"}',
+      ...Array.from(
+        { length: 50 },
+        (_, i) =>
+          `{"level":"error","time":"2026-11-22T19:40:${String(i + 1).padStart(2, '0')}.000Z","msg":"b"}`,
+      ),
+    ];
+    writeFileSync(p, lines.join('\n') + '\n');
+    const lazy = readSource({ name: 'l', path: p }, { lazy: true });
+    const got: LogEvent[] = [];
+    for await (const b of lazy.events) got.push(...b);
+    const full = await read({ name: 'l', path: p });
+    expect(got.map((e) => [e.ts, e.level])).toEqual(full.events.map((e) => [e.ts, e.level]));
+    expect(new Date(got[0]!.ts).toISOString()).toBe('2026-11-22T19:40:00.000Z');
+    const access2 = join(dir, 'lazy-access.log');
+    writeFileSync(
+      access2,
+      Array.from({ length: 300 }, (_, i) => access(i, i % 7 === 0 ? 503 : 200)).join('\n') + '\n',
+    );
+    const a = readSource({ name: 'a', path: access2 }, { lazy: true });
+    const aEvents: LogEvent[] = [];
+    for await (const b of a.events) aEvents.push(...b);
+    const aFull = await read({ name: 'a', path: access2 });
+    expect(aEvents.map((e) => [e.ts, e.level])).toEqual(aFull.events.map((e) => [e.ts, e.level]));
+    // Past the lines it checks, lazy mode skips the message.
+    expect(aEvents[299]!.message).toBe('');
+  });
 });

@@ -1,5 +1,4 @@
 /** Reads one source: detect its format from a sample, then stream its events in batches. */
-import { spawn } from 'node:child_process';
 import type { LogEvent } from '../core/event.js';
 import { diagnostic } from '../core/diagnostic.js';
 import { resolveZone, UTC, type Zone } from '../core/zone.js';
@@ -8,10 +7,17 @@ import { detectFormat } from './detect.js';
 import { compileFilter, type EventFilter } from './filter.js';
 import type { LogFormat } from './format.js';
 import { formatById, INNER_FORMATS } from './formats/index.js';
-import { GIT_LOG_FORMAT } from './formats/git-log.js';
+import { checkedLazy } from './lazy.js';
 import { createParseContext } from './parse-context.js';
-import { LineSplitter, looksBinary, openInput, readFailure, type LineBatch } from './read-lines.js';
-import { emptySummary, type SourceSpec, type SourceSummary } from './source.js';
+import {
+  LineSplitter,
+  looksBinary,
+  openGitLog,
+  openInput,
+  readFailure,
+  type LineBatch,
+} from './read-lines.js';
+import { completeSummary, emptySummary, type SourceSpec, type SourceSummary } from './source.js';
 
 export interface ReadOptions {
   filter?: EventFilter;
@@ -19,6 +25,11 @@ export interface ReadOptions {
   onProgress?: (bytes: number) => void;
   /** Events per batch handed to the consumer. */
   batchSize?: number;
+  /**
+   * The consumer needs only times and levels (counting, time ranges): formats that support it
+   * skip messages and attributes (see ParseContext.lazy). Events then have empty messages.
+   */
+  lazy?: boolean;
 }
 
 export interface OpenedSource {
@@ -66,7 +77,7 @@ async function* readEvents(
   let stderr: (() => string) | undefined;
   let forcedFormat = spec.format;
   if (spec.kind === 'git') {
-    const git = gitLog(spec.path, options.filter);
+    const git = openGitLog(spec.path, options.filter?.since, options.filter?.until);
     input = git.stdout;
     stderr = git.stderr;
     forcedFormat ??= 'git-log';
@@ -188,7 +199,7 @@ async function* readEvents(
               'ingest/unknown-format',
               spec.path,
               'warning',
-              `no known log format matches ${spec.path}; force one with --format (see \`aftermath formats\`)`,
+              `no known log format matches ${spec.path}; force one with --log-format (see \`aftermath formats\`)`,
             ),
           );
         }
@@ -197,7 +208,8 @@ async function* readEvents(
     }
     summary.format = format.id;
     if (format.unordered) held = [];
-    asm = new Assembler(format, ctx, spec.name, spec.path, emit);
+    const reader = options.lazy && format.lazy ? checkedLazy(format, ctx) : format;
+    asm = new Assembler(reader, ctx, spec.name, spec.path, emit);
     return true;
   };
 
@@ -241,7 +253,7 @@ async function* readEvents(
     feed(splitter.end());
     asm.end();
   }
-  summary.bytes = spec.kind === 'git' ? splitter.bytes : splitter.bytes;
+  summary.bytes = splitter.bytes;
   options.onProgress?.(rawRead);
   if (stderr) {
     const text = stderr().trim();
@@ -256,7 +268,7 @@ async function* readEvents(
       );
     }
   }
-  if (asm) finishSummary(summary, asm, spec, splitter);
+  if (asm) completeSummary(summary, asm.stats, spec, splitter.truncated);
   if (held !== undefined) {
     // Stable sort: entries with equal times keep the file's order.
     held.sort((a, b) => a.ts - b.ts);
@@ -277,96 +289,4 @@ async function* readEvents(
     }
   }
   if (out.length > 0) yield out;
-}
-
-function finishSummary(
-  summary: SourceSummary,
-  asm: Assembler,
-  spec: SourceSpec,
-  splitter: LineSplitter,
-): void {
-  const s = asm.stats;
-  summary.lines = s.lines;
-  summary.blank = s.blank;
-  summary.entries = s.entries;
-  summary.continuations = s.continuations;
-  summary.unparsed = s.unparsed;
-  summary.outOfOrder = s.outOfOrder;
-  summary.dropped = s.dropped;
-  summary.truncatedLines = splitter.truncated;
-  summary.firstTs = s.firstTs;
-  summary.lastTs = s.lastTs;
-  summary.minTs = Number.isFinite(s.minTs) ? s.minTs : NaN;
-  summary.maxTs = Number.isFinite(s.maxTs) ? s.maxTs : NaN;
-  summary.zonedShare = s.entries > 0 ? s.zoned / s.entries : 0;
-  if (s.entries > 0 && s.zoned === s.entries)
-    summary.zoneReason = 'timestamps carry their own zone';
-  else if (spec.tzOrigin === 'flag')
-    summary.zoneReason = `zone-less timestamps read in ${summary.zone} (--tz)`;
-  else if (spec.tzOrigin === 'config')
-    summary.zoneReason = `zone-less timestamps read in ${summary.zone} (case config)`;
-  else
-    summary.zoneReason = `zone-less timestamps read in UTC (default; set --tz or tz: in aftermath.yaml)`;
-  if (s.unparsed > 0) {
-    summary.diagnostics.push(
-      diagnostic(
-        'ingest/unparsed-lines',
-        spec.path,
-        'info',
-        `${s.unparsed} of ${s.lines} lines did not parse as ${summary.format}; kept with the time of the entry before them`,
-      ),
-    );
-  }
-  if (s.outOfOrder > 0) {
-    summary.diagnostics.push(
-      diagnostic(
-        'ingest/out-of-order',
-        spec.path,
-        'info',
-        `${s.outOfOrder} entries are earlier than the entry before them; kept in file order`,
-      ),
-    );
-  }
-  if (s.dropped > 0) {
-    summary.diagnostics.push(
-      diagnostic(
-        'ingest/dropped-lines',
-        spec.path,
-        'warning',
-        `${s.dropped} lines before the first timestamp could not be placed in time and were not kept`,
-      ),
-    );
-  }
-}
-
-/** `git log` over a repository, in the one-line format the git-log parser reads. */
-function gitLog(
-  repo: string,
-  filter: EventFilter | undefined,
-): { stdout: AsyncIterable<Buffer>; stderr: () => string } {
-  const args = [
-    '-C',
-    repo,
-    'log',
-    '--all',
-    '--reverse',
-    '--date-order',
-    '--date=iso-strict',
-    `--format=${GIT_LOG_FORMAT}`,
-  ];
-  // A little slack either side: commits are searched by committer date, which may be skewed.
-  if (filter?.since !== undefined)
-    args.push(`--since=${new Date(filter.since - 86_400_000).toISOString()}`);
-  if (filter?.until !== undefined)
-    args.push(`--until=${new Date(filter.until + 86_400_000).toISOString()}`);
-  const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (d: string) => {
-    if (err.length < 4096) err += d;
-  });
-  child.on('error', (e) => {
-    err += e.message;
-  });
-  return { stdout: child.stdout, stderr: () => err };
 }

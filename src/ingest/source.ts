@@ -1,5 +1,6 @@
 /** What a source is and what reading it found: the rows of `aftermath sources`. */
-import type { Diagnostic } from '../core/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { AssembleStats } from './assemble.js';
 
 export interface SourceSpec {
   /** Source id shown in the timeline. */
@@ -79,4 +80,64 @@ export function emptySummary(spec: SourceSpec): SourceSummary {
     emitted: 0,
     diagnostics: [],
   };
+}
+
+/** Fills a source's summary from what the assembler counted, with the diagnostics it calls for. */
+export function completeSummary(
+  summary: SourceSummary,
+  s: AssembleStats,
+  spec: SourceSpec,
+  truncatedLines: number,
+): void {
+  summary.lines = s.lines;
+  summary.blank = s.blank;
+  summary.entries = s.entries;
+  summary.continuations = s.continuations;
+  summary.unparsed = s.unparsed;
+  summary.outOfOrder = s.outOfOrder;
+  summary.dropped = s.dropped;
+  summary.truncatedLines = truncatedLines;
+  summary.firstTs = s.firstTs;
+  summary.lastTs = s.lastTs;
+  summary.minTs = Number.isFinite(s.minTs) ? s.minTs : NaN;
+  summary.maxTs = Number.isFinite(s.maxTs) ? s.maxTs : NaN;
+  summary.zonedShare = s.entries > 0 ? s.zoned / s.entries : 0;
+  if (s.entries > 0 && s.zoned === s.entries)
+    summary.zoneReason = 'timestamps carry their own zone';
+  else if (spec.tzOrigin === 'flag')
+    summary.zoneReason = `zone-less timestamps read in ${summary.zone} (--tz)`;
+  else if (spec.tzOrigin === 'config')
+    summary.zoneReason = `zone-less timestamps read in ${summary.zone} (case config)`;
+  else
+    summary.zoneReason = `zone-less timestamps read in UTC (default; set --tz or tz: in aftermath.yaml)`;
+  if (s.unparsed > 0) {
+    summary.diagnostics.push(
+      diagnostic(
+        'ingest/unparsed-lines',
+        spec.path,
+        'info',
+        `${s.unparsed} of ${s.lines} lines did not parse as ${summary.format}; kept with the time of the entry before them`,
+      ),
+    );
+  }
+  if (s.outOfOrder > 0) {
+    summary.diagnostics.push(
+      diagnostic(
+        'ingest/out-of-order',
+        spec.path,
+        'info',
+        `${s.outOfOrder} entries are earlier than the entry before them; kept in file order`,
+      ),
+    );
+  }
+  if (s.dropped > 0) {
+    summary.diagnostics.push(
+      diagnostic(
+        'ingest/dropped-lines',
+        spec.path,
+        'warning',
+        `${s.dropped} lines before the first timestamp could not be placed in time and were not kept`,
+      ),
+    );
+  }
 }

@@ -90,7 +90,9 @@ export async function streamRows(
     sourceWidth: Math.min(24, Math.max(6, ...specs.map((s) => s.name.length))),
   };
   const open = useWorkers(specs, bytes) ? inWorkers : inThread;
-  const sources: RowSource[] = open(specs, options.filter, renderSpec, onProgress);
+  // Counting needs times and levels only, unless --grep looks at the text.
+  const lazy = render.format === 'count' && options.filter.grep === undefined;
+  const sources: RowSource[] = open(specs, { filter: options.filter, lazy }, renderSpec, onProgress);
   let rows = 0;
   let stopped = false;
   let chunks: Uint8Array[] = [];

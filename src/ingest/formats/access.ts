@@ -1,8 +1,8 @@
 /** nginx / Apache access logs: common, combined, and combined with timing and request-id extras. */
 import type { Attrs } from '../../core/event.js';
 import { levelFromHttpStatus } from '../../core/level.js';
-import { scanClf, scanIso } from '../../core/time.js';
-import { detectByParse, type LogFormat, type ParsedEntry } from '../format.js';
+import { digits, scanClf, scanIso } from '../../core/time.js';
+import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
 
 // One alternation per quoted field, no nested quantifiers: linear on hostile lines.
 const LINE =
@@ -98,7 +98,46 @@ function readExtras(text: string, attrs: Attrs): void {
   }
 }
 
-function parse(line: string, ctx: Parameters<LogFormat['parse']>[1]): ParsedEntry | null {
+/** Lazy mode: time and status found by scanning, without the regex and attributes. */
+function lazyParse(line: string, ctx: ParseContext): ParsedEntry | null {
+  const open = line.indexOf(' [');
+  if (open < 5) return null;
+  // `host ident user [`: exactly three fields before the time.
+  let spaces = 0;
+  for (let i = 0; i < open; i++) {
+    if (line.charCodeAt(i) === 32) {
+      if (++spaces > 2 || line.charCodeAt(i + 1) === 32) return null;
+    }
+  }
+  if (spaces !== 2) return null;
+  const close = line.indexOf(']', open + 2);
+  if (close < 0 || close - open - 2 < 10 || close - open - 2 > 40) return null;
+  if (line.charCodeAt(close + 1) !== 32 || line.charCodeAt(close + 2) !== 34) return null;
+  const stamp = line.slice(open + 2, close);
+  const t = scanClf(stamp, 0, ctx.zone) ?? scanIso(stamp, 0, ctx.zone);
+  if (t === undefined) return null;
+  // The request, up to its unescaped closing quote.
+  let i = close + 3;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 34) break;
+  }
+  if (i >= line.length || line.charCodeAt(i + 1) !== 32) return null;
+  const status = digits(line, i + 2, 3);
+  const dash = status < 0 && line.charCodeAt(i + 2) === 45;
+  if ((status < 0 && !dash) || line.charCodeAt(i + (dash ? 3 : 5)) !== 32) return null;
+  return {
+    ts: t.ms,
+    tsText: stamp,
+    zoned: t.zoned,
+    level: status < 0 ? 'info' : levelFromHttpStatus(status),
+    message: '',
+  };
+}
+
+function parse(line: string, ctx: ParseContext): ParsedEntry | null {
+  if (ctx.lazy) return lazyParse(line, ctx);
   const m = LINE.exec(line);
   if (m === null) return null;
   const stamp = m[4]!;
@@ -139,6 +178,7 @@ export const access: LogFormat = {
   description:
     'nginx/Apache access log: common, combined, with $request_time, $request_id, $time_iso8601',
   multiline: false,
+  lazy: true,
   detect: (sample, ctx) => detectByParse(access, sample, ctx),
   parse,
 };

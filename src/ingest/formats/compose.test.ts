@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleText } from '../assemble.js';
 import { detectFormat } from '../detect.js';
-import type { ParsedEntry } from '../format.js';
+import type { ParseContext, ParsedEntry } from '../format.js';
 import { createParseContext } from '../parse-context.js';
 import { compose, stripAnsi } from './compose.js';
 import { FORMATS, INNER_FORMATS } from './index.js';
@@ -10,6 +11,8 @@ const newCtx = () => createParseContext({ innerFormats: INNER_FORMATS });
 const iso = (ms: number): string => new Date(ms).toISOString();
 const parse = (line: string): ParsedEntry | null => compose.parse(line, newCtx());
 const ESC = '\x1b';
+const fixture = (name: string): string =>
+  readFileSync(new URL(`fixtures/compose/${name}`, import.meta.url), 'utf8');
 
 describe('compose', () => {
   it('reads a JSON inner line with an epoch `ts` (caddy) and names the container', () => {
@@ -102,6 +105,38 @@ describe('compose', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.endLine).toBe(2);
     expect(events[0]!.level).toBe('error');
+  });
+
+  it('reads each service with its own format once another service’s has settled', () => {
+    // api-1 writes JSON and db-1 PostgreSQL, interleaved, more than 8 lines each.
+    const text = fixture('two-services-json-postgres.log');
+    const { events, stats } = assembleText(text, compose, newCtx());
+    expect(stats.unparsed).toBe(0);
+    expect(stats.entries).toBe(28);
+    expect(stats.continuations).toBe(2);
+    const db = events.filter((e) => e.attrs.service === 'db');
+    expect(db.every((e) => e.attrs.pgSeverity !== undefined)).toBe(true);
+    expect(db.filter((e) => e.level === 'error')).toHaveLength(5);
+    // With one choice for the whole file, the format that settles first loses the other's lines.
+    const ctx = newCtx();
+    const oneChoice: ParseContext = { ...ctx, parseInner: (line) => ctx.parseInner(line) };
+    expect(assembleText(text, compose, oneChoice).stats.unparsed).toBeGreaterThan(0);
+  });
+
+  it('keeps a format per service with `logs -t` too', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const ts = `2026-11-22T19:40:${String(10 + i).padStart(2, '0')}.000000000Z`;
+      const api = `api-${1 + (i % 2)}`;
+      lines.push(`${api}  | ${ts} {"level":"warn","time":"${ts.slice(0, 23)}Z","msg":"slow"}`);
+      lines.push(`db-1   | ${ts} 2026-11-22 19:40:${10 + i}.500 UTC [${90 + i}] FATAL:  too many`);
+    }
+    const { events, stats } = assembleText(lines.join('\n'), compose, newCtx());
+    expect(stats.entries).toBe(20);
+    for (const e of events) {
+      if (e.attrs.service === 'api') expect([e.level, e.message]).toEqual(['warn', 'slow']);
+      else expect([e.level, e.attrs.pgSeverity, e.message]).toEqual(['error', 'FATAL', 'too many']);
+    }
   });
 
   it('is not detected on output without any time (Flask start-up lines)', () => {

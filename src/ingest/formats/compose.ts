@@ -1,5 +1,4 @@
 /** `docker compose logs` / `docker-compose logs` output: `service  | line`, with or without `-t`. */
-import type { Attrs } from '../../core/event.js';
 import { digits, scanIso } from '../../core/time.js';
 import { UTC } from '../../core/zone.js';
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
@@ -105,7 +104,7 @@ function dockerStamp(text: string): { ms: number; end: number } | undefined {
 }
 
 /** Compose prints the container as `service-N` (v2) or `service_N` (v1): both names are kept. */
-function nameAttrs(name: string): Attrs {
+function nameAttrs(name: string): { container: string; service: string } {
   let i = name.length - 1;
   while (i > 0 && name.charCodeAt(i) >= 48 && name.charCodeAt(i) <= 57) i--;
   const sep = name.charCodeAt(i);
@@ -141,12 +140,13 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
     // The daemon's time: every line is an entry, stack traces attach per container.
     ctx.state[LAST] = undefined;
     const tsText = text.slice(0, stamp.end);
-    const outer = { ts: stamp.ms, tsText, zoned: true, attrs, key: name };
+    const outer = { ts: stamp.ms, tsText, zoned: true, attrs, key: name, formatKey: attrs.service };
     return guarded(ctx, () => embeddedEntry(ctx, outer, text.slice(stamp.end + 1), false));
   }
   forgetEmbedded(ctx);
   const last = ctx.state[LAST] as Last | undefined;
-  const e = text.length === 0 ? null : guarded(ctx, () => ctx.parseInner(text));
+  // Services write different formats (JSON from one, PostgreSQL from another): each keeps its own.
+  const e = text.length === 0 ? null : guarded(ctx, () => ctx.parseInner(text, attrs.service));
   const sameService = last !== undefined && last.name === name;
   if (e !== null && Number.isFinite(e.ts) && !(e.continues === true && sameService)) {
     ctx.state[LAST] = { name, lines: 0 } satisfies Last;

@@ -10,6 +10,11 @@ export interface OuterRecord {
   attrs: Attrs;
   /** Records with the same key belong to one writer (a stream of one container). */
   key: string;
+  /**
+   * Writers that share this key write their lines in one format (the replicas of a compose
+   * service); the format for embedded lines is chosen per this key, `key` by default.
+   */
+  formatKey?: string;
 }
 
 interface Open {
@@ -30,6 +35,9 @@ const LAST = 'embedded.last';
 // Runtimes split long lines at 16 kB: a joined line stops growing past these.
 const MAX_PARTS = 64;
 const MAX_JOINED = 1 << 20;
+// Writers with a partial line open at once; past this the oldest open line is given up (it is
+// already an entry of its own), so hostile input cannot hold many megabyte lines.
+const MAX_OPEN = 64;
 const MAX_CONTINUATION_LINES = 1000;
 // Lines that continue a stack trace without indentation (Java, Python).
 const TRACE_START =
@@ -93,7 +101,7 @@ export function embeddedEntry(
         opened.set(outer.key, open);
         return continuation(outer, '');
       }
-      return { ...continuation(outer, complete(ctx, open)), completes: true };
+      return { ...continuation(outer, complete(ctx, outer, open)), completes: true };
     }
   }
   if (partial) {
@@ -105,11 +113,12 @@ export function embeddedEntry(
       message: text,
       attrs: { ...outer.attrs },
     };
+    if (opened.size >= MAX_OPEN) opened.delete(opened.keys().next().value!);
     opened.set(outer.key, { entry, text, parts: 1 });
     ctx.state[LAST] = { entry, key: outer.key, lines: 0 } satisfies Last;
     return entry;
   }
-  const inner = text.length > 0 ? ctx.parseInner(text) : null;
+  const inner = text.length > 0 ? ctx.parseInner(text, outer.formatKey ?? outer.key) : null;
   const c = text.charCodeAt(0);
   const attaches =
     last !== undefined &&
@@ -126,8 +135,8 @@ export function embeddedEntry(
 }
 
 /** Reads the joined line again; returns the entry's message. */
-function complete(ctx: ParseContext, open: Open): string {
-  const inner = ctx.parseInner(open.text);
+function complete(ctx: ParseContext, outer: OuterRecord, open: Open): string {
+  const inner = ctx.parseInner(open.text, outer.formatKey ?? outer.key);
   if (inner === null) return open.text;
   const e = open.entry;
   if (inner.level !== undefined) e.level = inner.level;

@@ -1,6 +1,7 @@
 /** JSON lines (pino, bunyan, zap, slog, logrus, winston, structlog, ECS, OTel records, GCP, CLEF). */
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
 import { ERROR_OBJECT_KEYS } from './json-fields.js';
+import { lazyJson } from './json-lazy.js';
 import { FieldRecord, MAX_VALUE_CHARS } from './json-record.js';
 
 // Nested objects are flattened into dotted keys, within these bounds (memory per event).
@@ -77,6 +78,10 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   let j = line.length - 1;
   while (j > i && (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9)) j--;
   if (line.charCodeAt(j) !== 125 /* } */) return null;
+  if (ctx.lazy && i === 0 && j === line.length - 1) {
+    const quick = lazyJson(line, ctx);
+    if (quick !== undefined) return quick;
+  }
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -103,6 +108,7 @@ export const json: LogFormat = {
   aliases: ['jsonl', 'ndjson', 'pino', 'bunyan'],
   description: 'JSON lines: pino, bunyan, zap, slog, logrus, winston, structlog, ECS, OTel, GCP',
   multiline: false,
+  lazy: true,
   detect: (sample, ctx) => detectByParse(json, sample, ctx),
   parse,
 };
