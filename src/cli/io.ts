@@ -31,10 +31,14 @@ export class Output {
     this.size += s.length;
     await this.flush();
   }
-  /** Writes raw bytes (after what is buffered), waiting for the stream to drain. */
-  async bytes(data: Uint8Array): Promise<void> {
+  /**
+   * Writes raw bytes (after what is buffered), waiting for the stream to drain; `written` is
+   * called once the stream is done with them (so the buffer may be reused).
+   */
+  async bytes(data: Uint8Array, written?: () => void): Promise<void> {
     await this.flush();
-    if (!this.stream.write(data)) await this.drain();
+    const ok = written ? this.stream.write(data, written) : this.stream.write(data);
+    if (!ok) await this.drain();
     if (this.closed) throw new ClosedPipe();
   }
   async flush(): Promise<void> {

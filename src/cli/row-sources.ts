@@ -3,8 +3,16 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EventFilter } from '../ingest/filter.js';
 import { readSource } from '../ingest/read-source.js';
+import { diagnostic } from '../core/diagnostic.js';
 import { emptySummary, type SourceSpec, type SourceSummary } from '../ingest/source.js';
-import { encodeRows, filterToData, rowRenderer, type RenderSpec, type RowBatch } from './rows.js';
+import {
+  encodeRows,
+  filterToData,
+  rowRenderer,
+  spareOf,
+  type RenderSpec,
+  type RowBatch,
+} from './rows.js';
 
 export interface RowSource {
   batches: AsyncIterable<RowBatch>;
@@ -15,9 +23,9 @@ export interface RowSource {
 type OnProgress = (index: number, bytes: number) => void;
 
 // Events per batch: small enough that a batch dies young in the worker's heap.
-const BATCH = Number(process.env.AM_BATCH ?? 2048);
+const BATCH = 1024;
 // Batches a source may have in flight before its reader waits for the merge to take one.
-const CREDITS = 4;
+const CREDITS = 2;
 
 /** What the sources are read for: the filter, and whether times and levels are all that is needed. */
 export interface ReadFor {
@@ -43,7 +51,13 @@ export function inThread(
     const summary = new Promise<SourceSummary>((r) => (resolve = r));
     async function* batches(): AsyncGenerator<RowBatch> {
       try {
-        for await (const events of source.events) yield encodeRows(events, toRows);
+        // The merge asks for the next batch only once it has copied every row of the last one.
+        let spare: Buffer | undefined;
+        for await (const events of source.events) {
+          const batch = encodeRows(events, toRows, spare);
+          yield batch;
+          spare = spareOf(batch);
+        }
       } finally {
         resolve(source.summary);
       }
@@ -62,16 +76,63 @@ interface Channel {
 }
 
 /**
- * Reads the sources in worker threads, as many as there are cores (sources share them round-robin),
- * while this thread merges. Each worker's heap is capped so that memory does not grow with input.
+ * Opens the sources, spread over the cores when `parallel`: this thread reads a share too (one
+ * heap fewer than a worker per core, and it only merges besides), the rest go to worker threads.
+ * Sources are dealt out by size, largest first, to the least loaded thread.
+ */
+export function openRowSources(
+  specs: readonly SourceSpec[],
+  sizes: readonly number[],
+  readFor: ReadFor,
+  render: RenderSpec,
+  onProgress: OnProgress,
+  parallel: boolean,
+): RowSource[] {
+  const threads = parallel ? Math.min(specs.length, availableParallelism()) : 1;
+  if (threads <= 1) return inThread(specs, readFor, render, onProgress);
+  const load = new Array<number>(threads).fill(0);
+  const owner = new Array<number>(specs.length).fill(0);
+  const order = specs.map((_, i) => i).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0));
+  for (const i of order) {
+    const t = load.indexOf(Math.min(...load));
+    owner[i] = t;
+    load[t]! += Math.max(1, sizes[i] ?? 0);
+  }
+  const local = specs.map((_, i) => i).filter((i) => owner[i] === 0);
+  const remote = specs.map((_, i) => i).filter((i) => owner[i] !== 0);
+  const mapped =
+    (ids: number[]): OnProgress =>
+    (k, bytes) =>
+      onProgress(ids[k]!, bytes);
+  const here = inThread(
+    local.map((i) => specs[i]!),
+    readFor,
+    render,
+    mapped(local),
+  );
+  const there = inWorkers(
+    remote.map((i) => specs[i]!),
+    readFor,
+    render,
+    mapped(remote),
+    threads - 1,
+  );
+  const out = new Array<RowSource>(specs.length);
+  local.forEach((i, k) => (out[i] = here[k]!));
+  remote.forEach((i, k) => (out[i] = there[k]!));
+  return out;
+}
+
+/**
+ * Reads the sources in worker threads, `count` of them (sources share them round-robin). Each worker's heap is capped so that memory does not grow with input.
  */
 export function inWorkers(
   specs: readonly SourceSpec[],
   { filter, lazy }: ReadFor,
   render: RenderSpec,
   onProgress: OnProgress,
+  count = Math.max(1, Math.min(specs.length, availableParallelism())),
 ): RowSource[] {
-  const count = Math.max(1, Math.min(specs.length, availableParallelism()));
   const channels: Channel[] = specs.map(() => ({
     queue: [],
     wake: undefined,
@@ -94,7 +155,8 @@ export function inWorkers(
         credits: CREDITS,
         batchSize: BATCH,
       },
-      resourceLimits: { maxOldGenerationSizeMb: Number(process.env.AM_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.AM_YOUNG ?? 32) },
+      // Sized on the benchmark: a smaller young generation costs more in GC than it saves.
+      resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 24 },
     });
     workers.push(worker);
     for (const s of mine) ownerOf[s.index] = worker;
@@ -119,8 +181,12 @@ export function inWorkers(
         message?: string;
       }) => {
         const c = channels[m.index]!;
-        if (m.type === 'rows') c.queue.push(m.batch!);
-        else if (m.type === 'progress') onProgress(m.index, m.bytes!);
+        if (m.type === 'rows') {
+          // A transferred Buffer arrives as a plain Uint8Array: view it as a Buffer again.
+          const b = m.batch!;
+          b.data = Buffer.from(b.data.buffer, b.data.byteOffset, b.data.length);
+          c.queue.push(b);
+        } else if (m.type === 'progress') onProgress(m.index, m.bytes!);
         else if (m.type === 'end') {
           c.ended = true;
           c.summary = m.summary!;
@@ -142,11 +208,18 @@ export function inWorkers(
   return specs.map((spec, index) => {
     const c = channels[index]!;
     async function* batches(): AsyncGenerator<RowBatch> {
+      let done: RowBatch | undefined;
       try {
         for (;;) {
           const next = c.queue.shift();
           if (next) {
-            ownerOf[index]!.postMessage({ type: 'credit', index });
+            // The batch before this one has been copied out: its buffer goes back for reuse.
+            const spare = done?.data.buffer;
+            ownerOf[index]!.postMessage(
+              { type: 'credit', index, spare },
+              spare ? [spare as ArrayBuffer] : [],
+            );
+            done = next;
             yield next;
             continue;
           }
@@ -154,14 +227,23 @@ export function inWorkers(
           await new Promise<void>((r) => (c.wake = r));
           c.wake = undefined;
         }
-        if (c.failure !== undefined) throw new Error(`reading ${spec.path} failed: ${c.failure}`);
       } finally {
-        c.resolve(
-          c.summary ?? {
-            ...emptySummary(spec),
-            skipped: c.failure ? `reader failed: ${c.failure}` : 'stopped',
-          },
-        );
+        // A reader that died (out of memory, a bug) ends its source, not the timeline.
+        const summary = c.summary ?? {
+          ...emptySummary(spec),
+          skipped: c.failure !== undefined ? 'reader failed' : 'stopped',
+        };
+        if (c.summary === undefined && c.failure !== undefined) {
+          summary.diagnostics.push(
+            diagnostic(
+              'ingest/reader-failed',
+              spec.path,
+              'error',
+              `reading ${spec.path} failed: ${c.failure}`,
+            ),
+          );
+        }
+        c.resolve(summary);
         await closeOne();
       }
     }

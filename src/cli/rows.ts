@@ -18,7 +18,7 @@ import { painter } from './io.js';
 export interface RowBatch {
   ts: Float64Array;
   ends: Uint32Array;
-  data: Uint8Array;
+  data: Buffer;
 }
 
 /** What to render; plain data so it crosses to a worker. */
@@ -70,10 +70,30 @@ export function rowRenderer(spec: RenderSpec): ((e: LogEvent) => string) | undef
   }
 }
 
-const EMPTY = new Uint8Array(0);
+// Its own (empty) memory, never a slice of Node's shared pool: batches cross to other threads.
+const EMPTY = Buffer.allocUnsafeSlow(0);
 
-/** Renders a batch of events into one buffer of rows, each ending in a newline. */
-export function encodeRows(events: readonly LogEvent[], render: ((e: LogEvent) => string) | undefined): RowBatch {
+/** The whole buffer under a batch's rows, to hand back as the next batch's spare. */
+export function spareOf(batch: RowBatch): Buffer | undefined {
+  return batch.data.length > 0
+    ? Buffer.from(
+        batch.data.buffer,
+        batch.data.byteOffset,
+        batch.data.buffer.byteLength - batch.data.byteOffset,
+      )
+    : undefined;
+}
+
+/**
+ * Renders a batch of events into one buffer of rows, each ending in a newline. `spare` is a
+ * buffer whose rows were already consumed, reused when large enough so that steady reading
+ * allocates no new buffers (freed buffers would wait for a garbage collection to be released).
+ */
+export function encodeRows(
+  events: readonly LogEvent[],
+  render: ((e: LogEvent) => string) | undefined,
+  spare?: Buffer,
+): RowBatch {
   const n = events.length;
   const ts = new Float64Array(n);
   for (let i = 0; i < n; i++) ts[i] = events[i]!.ts;
@@ -87,7 +107,11 @@ export function encodeRows(events: readonly LogEvent[], render: ((e: LogEvent) =
   }
   // Rows are written straight into one buffer of their own (not a slice of Node's shared pool,
   // so it can be transferred to another thread); it grows only for non-ASCII text.
-  let data = Buffer.allocUnsafeSlow(Math.ceil(chars * 1.05) + 64);
+  const want = Math.ceil(chars * 1.05) + 64;
+  let data =
+    spare !== undefined && spare.length >= want
+      ? spare
+      : Buffer.allocUnsafeSlow(Math.max(want, 1 << 19));
   const ends = new Uint32Array(n);
   let at = 0;
   for (let i = 0; i < n; i++) {
@@ -96,6 +120,7 @@ export function encodeRows(events: readonly LogEvent[], render: ((e: LogEvent) =
       const need = Buffer.byteLength(row, 'utf8') + 1;
       if (data.length - at < need) {
         const bigger = Buffer.allocUnsafeSlow(Math.max(data.length * 2, at + need + 1024));
+        // (A spare buffer that proves too small is dropped: the bigger one is kept from now on.)
         data.copy(bigger, 0, 0, at);
         data = bigger;
       }
@@ -104,5 +129,5 @@ export function encodeRows(events: readonly LogEvent[], render: ((e: LogEvent) =
     data[at++] = 10;
     ends[i] = at;
   }
-  return { ts, ends, data: new Uint8Array(data.buffer, data.byteOffset, at) };
+  return { ts, ends, data: data.subarray(0, at) };
 }

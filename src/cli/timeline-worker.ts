@@ -28,8 +28,11 @@ const { sources, filter, render, credits, batchSize, lazy } = workerData as Data
 const state = new Map(
   sources.map((s) => [s.index, { credits, waiting: undefined as (() => void) | undefined }]),
 );
-port.on('message', (m: { type: 'credit'; index: number }) => {
+// Buffers the main thread has finished with, sent back with credits for reuse.
+const spares: Buffer[] = [];
+port.on('message', (m: { type: 'credit'; index: number; spare?: ArrayBuffer }) => {
   const st = state.get(m.index);
+  if (m.spare !== undefined && spares.length < 8) spares.push(Buffer.from(m.spare));
   if (m.type === 'credit' && st) {
     st.credits++;
     st.waiting?.();
@@ -54,14 +57,13 @@ async function run(index: number, spec: SourceSpec): Promise<void> {
     },
   });
   for await (const events of source.events) {
-    const batch = encodeRows(events, toRows);
+    const batch = encodeRows(events, toRows, spares.pop());
     while (st.credits <= 0) await new Promise<void>((r) => (st.waiting = r));
     st.credits--;
-    port.postMessage({ type: 'rows', index, batch }, [
-      batch.ts.buffer as ArrayBuffer,
-      batch.ends.buffer as ArrayBuffer,
-      batch.data.buffer as ArrayBuffer,
-    ]);
+    const transfer = [batch.ts.buffer as ArrayBuffer];
+    if (batch.data.length > 0)
+      transfer.push(batch.ends.buffer as ArrayBuffer, batch.data.buffer as ArrayBuffer);
+    port.postMessage({ type: 'rows', index, batch }, transfer);
   }
   const { summary } = source;
   port.postMessage({

@@ -3,8 +3,6 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 
-export const CASE_FILE = 'aftermath.yaml';
-
 const SourceSchema = z.strictObject({
   /** Source id in the timeline; defaults to the path. */
   name: z.string().min(1).optional(),

@@ -1,6 +1,6 @@
 /** The I/O edge of ingest: files, gzip, stdin and command output as batches of lines. */
 import { spawn } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -178,7 +178,11 @@ export interface OpenedInput {
   mtime: Date;
 }
 
-/** Opens a file (or `-` for stdin), unzipping gzip by its magic bytes, whatever the name. */
+/**
+ * Opens a file (or `-` for stdin), unzipping gzip by its magic bytes, whatever the name. A plain
+ * file is read into one reused buffer: each chunk is valid only until the next is asked for
+ * (the line splitter copies what it keeps), so reading allocates nothing per chunk.
+ */
 export async function openInput(path: string): Promise<OpenedInput> {
   if (path === '-') {
     return {
@@ -201,13 +205,31 @@ export async function openInput(path: string): Promise<OpenedInput> {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
     gzip = bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  if (gzip) {
+    await handle.close();
+    const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    const stream: Readable = file.pipe(createGunzip({ chunkSize: 256 * 1024 }));
+    file.on('error', (err) => stream.destroy(err));
+    return { stream, gzip, size, mtime };
+  }
+  return { stream: readChunks(handle), gzip, size, mtime };
+}
+
+async function* readChunks(handle: FileHandle): AsyncGenerator<Buffer> {
+  const buf = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
   } finally {
     await handle.close();
   }
-  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  const stream: Readable = gzip ? file.pipe(createGunzip({ chunkSize: 256 * 1024 })) : file;
-  if (gzip) file.on('error', (err) => stream.destroy(err));
-  return { stream, gzip, size, mtime };
 }
 
 /**

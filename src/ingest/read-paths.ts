@@ -2,7 +2,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { CASE_FILE, parseCaseConfig, type CaseConfig } from './case-config.js';
+import type { CaseConfig } from './case-config.js';
+
+/** Name of the case file in an incident folder (see case-config.ts, loaded only when one exists). */
+export const CASE_FILE = 'aftermath.yaml';
 import type { SourceSpec } from './source.js';
 
 export interface ResolveOptions {
@@ -97,6 +100,8 @@ export async function resolveInputs(
       text = undefined;
     }
     if (text !== undefined) {
+      // yaml and zod cost memory and start-up time: load them only for a case folder.
+      const { parseCaseConfig } = await import('./case-config.js');
       const config = parseCaseConfig(text, caseFile);
       for (const s of config.sources) {
         const full = resolve(caseDir, s.path);

@@ -40,7 +40,7 @@ export interface OpenedSource {
 
 const SAMPLE_BYTES = 64 * 1024;
 // Entries of an unordered format (see LogFormat.unordered) held for sorting, at most.
-const MAX_HELD = 1_000_000;
+const MAX_HELD = 200_000;
 const SAMPLE_LINES = 200;
 
 /** Opens a source for reading; never throws: failures land in `summary.diagnostics`. */
@@ -221,7 +221,8 @@ async function* readEvents(
       rawRead += chunk.length;
       if (skip) continue;
       if (!started) {
-        firstChunk ??= chunk;
+        // Chunks are reused by the reader: keep a copy of the start for the binary check.
+        firstChunk ??= Buffer.from(chunk.subarray(0, 8192));
         pending.push(splitter.push(chunk));
         sampleBytes += chunk.length;
         if (sampleBytes < SAMPLE_BYTES) continue;

@@ -15,7 +15,7 @@ import {
   parseEvidenceFlags,
   type EvidenceFlags,
 } from '../options.js';
-import { inThread, inWorkers, type RowSource } from '../row-sources.js';
+import { openRowSources, type RowSource } from '../row-sources.js';
 import type { RenderSpec, RowBatch } from '../rows.js';
 
 interface Flags extends EvidenceFlags {
@@ -31,22 +31,24 @@ export function readableExitCode(sources: readonly SourceSummary[]): number {
   return sources.some((s) => !s.skipped && s.entries + s.unparsed > 0) ? 0 : 1;
 }
 
+const OUT_BYTES = 1 << 20;
+
 const ROWS: BatchShape<RowBatch> = { length: (b) => b.ts.length, ts: (b, i) => b.ts[i]! };
 
 // Worker threads pay off once there is real work to share: several sources and enough bytes.
 const PARALLEL_BYTES = 32 * 1024 * 1024;
 
-async function totalBytes(specs: readonly SourceSpec[]): Promise<number> {
-  let total = 0;
-  for (const s of specs) {
-    if (s.kind === 'git' || s.path === '-') continue;
-    try {
-      total += (await stat(s.path)).size;
-    } catch {
-      /* reported by the reader */
-    }
-  }
-  return total;
+async function sizesOf(specs: readonly SourceSpec[]): Promise<number[]> {
+  return Promise.all(
+    specs.map(async (s) => {
+      if (s.kind === 'git' || s.path === '-') return 0;
+      try {
+        return (await stat(s.path)).size;
+      } catch {
+        return 0; // reported by the reader
+      }
+    }),
+  );
 }
 
 function useWorkers(specs: readonly SourceSpec[], bytes: number): boolean {
@@ -78,7 +80,8 @@ export async function streamRows(
 ): Promise<RowsResult> {
   const resolved = await resolveTimelineSources(paths, options);
   const { specs } = resolved;
-  const bytes = await totalBytes(specs);
+  const sizes = await sizesOf(specs);
+  const bytes = sizes.reduce((a, b) => a + b, 0);
   const progress = progressBar(bytes);
   const read = specs.map(() => 0);
   const onProgress = (i: number, b: number): void => {
@@ -89,18 +92,39 @@ export async function streamRows(
     ...render,
     sourceWidth: Math.min(24, Math.max(6, ...specs.map((s) => s.name.length))),
   };
-  const open = useWorkers(specs, bytes) ? inWorkers : inThread;
   // Counting needs times and levels only, unless --grep looks at the text.
   const lazy = render.format === 'count' && options.filter.grep === undefined;
-  const sources: RowSource[] = open(specs, { filter: options.filter, lazy }, renderSpec, onProgress);
+  const sources: RowSource[] = openRowSources(
+    specs,
+    sizes,
+    { filter: options.filter, lazy },
+    renderSpec,
+    onProgress,
+    useWorkers(specs, bytes),
+  );
   let rows = 0;
   let stopped = false;
-  let chunks: Uint8Array[] = [];
+  // Runs of rows are copied into one output buffer (no object per run: sources interleave row by
+  // row) and written out whenever the merge pauses or the buffer fills.
+  // Buffers come back to a pool once written, so steady output allocates nothing.
+  const pool: Buffer[] = [];
+  const fresh = (): Buffer => pool.pop() ?? Buffer.allocUnsafeSlow(OUT_BYTES);
+  let buf = fresh();
+  let used = 0;
+  const full: Buffer[] = [];
+  const write = async (whole: Buffer, length: number): Promise<void> => {
+    await out.bytes(whole.subarray(0, length), () => {
+      if (whole.length === OUT_BYTES && pool.length < 4) pool.push(whole);
+    });
+  };
   const flush = async (): Promise<void> => {
-    if (chunks.length === 0) return;
-    const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    chunks = [];
-    await out.bytes(data);
+    for (const b of full.splice(0)) await write(b, b.length);
+    if (used === 0) return;
+    const whole = buf;
+    const length = used;
+    buf = fresh();
+    used = 0;
+    await write(whole, length);
   };
   try {
     await mergeRuns(
@@ -109,8 +133,16 @@ export async function streamRows(
       (b, from, to) => {
         if (rows + (to - from) > limit) to = from + (limit - rows);
         rows += to - from;
-        if (b.ends.length > 0 && to > from)
-          chunks.push(b.data.subarray(from === 0 ? 0 : b.ends[from - 1]!, b.ends[to - 1]!));
+        if (b.ends.length > 0 && to > from) {
+          const start = from === 0 ? 0 : b.ends[from - 1]!;
+          const end = b.ends[to - 1]!;
+          if (end - start > buf.length - used) {
+            full.push(buf.subarray(0, used));
+            buf = end - start > OUT_BYTES ? Buffer.allocUnsafeSlow(end - start) : fresh();
+            used = 0;
+          }
+          used += b.data.copy(buf, used, start, end);
+        }
         if (rows >= limit) throw new LimitReached();
       },
       flush,

@@ -18,7 +18,9 @@ function opensLikeOtherFormat(line: string): boolean {
   while (line.charCodeAt(i) === 32) i++;
   if (line.charCodeAt(i) !== 34) return false;
   const c = line.charCodeAt(i + 1);
-  return (c === 95 && line.charCodeAt(i + 2) === 95) || (c === 114 && line.startsWith('resource', i + 1));
+  return (
+    (c === 95 && line.charCodeAt(i + 2) === 95) || (c === 114 && line.startsWith('resource', i + 1))
+  );
 }
 
 /**
