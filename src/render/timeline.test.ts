@@ -60,4 +60,20 @@ describe('timeline rows', () => {
       '2026-11-22T19:40:42.584Z  app "main"  ERROR  request failed | <script> (+1 lines)',
     );
   });
+
+  it('table rows show the error a structured log keeps apart from the message', () => {
+    const row = tableRenderer(
+      3,
+      undefined,
+      PLAIN,
+    )({
+      ...e,
+      source: 'app',
+      message: 'request failed',
+      attrs: { error: 'sorry, too many clients already' },
+    });
+    expect(row).toBe(
+      '2026-11-22T19:40:42.584Z  app  ERROR  request failed: sorry, too many clients already',
+    );
+  });
 });

@@ -109,6 +109,9 @@ export function tableRenderer(
   return (e) => {
     const nl = e.message.indexOf('\n');
     let msg = nl < 0 ? e.message : e.message.slice(0, nl);
+    // Structured logs keep the error apart from the message ("request failed"); show both.
+    const error = e.attrs.error;
+    if (typeof error === 'string' && error.length > 0 && !msg.includes(error)) msg += `: ${error}`;
     const extra = nl < 0 ? '' : paint.dim(` (+${e.message.split('\n').length - 1} lines)`);
     const src =
       e.source.length > sourceWidth
