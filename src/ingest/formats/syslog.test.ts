@@ -113,7 +113,7 @@ describe('syslog', () => {
     const text = [
       '-- Logs begin at Mon 2026-11-16 08:12:01 UTC, end at Sun 2026-11-22 19:45:00 UTC. --',
       'Nov 22 19:30:02 mac syslogd[98]: Configuration Notice:',
-      '\tASL Module "com.apple.install" claims selected messages.',
+      '\tModule "com.example.updater" keeps its own message store.',
       '-- Subject: Unit process exited',
       '-- Boot 7f1c2d9e4b3a4c5d8e9f0a1b2c3d4e5f --',
       'Nov 22 19:43:30 mac kernel: Linux version 6.1.0-27-amd64 (x) #1',
@@ -127,7 +127,7 @@ describe('syslog', () => {
       [6, undefined, 'notice', '2026-11-22T19:43:30.000Z'],
     ]);
     expect(events[1]?.message).toBe(
-      'Configuration Notice:\nASL Module "com.apple.install" claims selected messages.\n-- Subject: Unit process exited',
+      'Configuration Notice:\nModule "com.example.updater" keeps its own message store.\n-- Subject: Unit process exited',
     );
     expect(events[2]?.attrs).toEqual({
       marker: 'boot',
