@@ -76,9 +76,10 @@ interface Channel {
 }
 
 /**
- * Opens the sources, spread over the cores when `parallel`: this thread reads a share too (one
- * heap fewer than a worker per core, and it only merges besides), the rest go to worker threads.
- * Sources are dealt out by size, largest first, to the least loaded thread.
+ * Opens the sources: in this thread, or when `parallel` in one worker thread per core, with the
+ * sources dealt out by size (largest first, to the least loaded worker). This thread then only
+ * merges. (Reading a share here too was ~15% faster on the benchmark but its default-sized heap
+ * took peak memory past 300 MB; the workers' heaps are capped.)
  */
 export function openRowSources(
   specs: readonly SourceSpec[],
@@ -98,40 +99,21 @@ export function openRowSources(
     owner[i] = t;
     load[t]! += Math.max(1, sizes[i] ?? 0);
   }
-  const local = specs.map((_, i) => i).filter((i) => owner[i] === 0);
-  const remote = specs.map((_, i) => i).filter((i) => owner[i] !== 0);
-  const mapped =
-    (ids: number[]): OnProgress =>
-    (k, bytes) =>
-      onProgress(ids[k]!, bytes);
-  const here = inThread(
-    local.map((i) => specs[i]!),
-    readFor,
-    render,
-    mapped(local),
-  );
-  const there = inWorkers(
-    remote.map((i) => specs[i]!),
-    readFor,
-    render,
-    mapped(remote),
-    threads - 1,
-  );
-  const out = new Array<RowSource>(specs.length);
-  local.forEach((i, k) => (out[i] = here[k]!));
-  remote.forEach((i, k) => (out[i] = there[k]!));
-  return out;
+  return inWorkers(specs, readFor, render, onProgress, owner, threads);
 }
 
 /**
- * Reads the sources in worker threads, `count` of them (sources share them round-robin). Each worker's heap is capped so that memory does not grow with input.
+ * Reads the sources in `count` worker threads, each source in the one `owner` names. Each
+ * worker's heap is capped so that memory does not grow with the input.
  */
 export function inWorkers(
   specs: readonly SourceSpec[],
   { filter, lazy }: ReadFor,
   render: RenderSpec,
   onProgress: OnProgress,
-  count = Math.max(1, Math.min(specs.length, availableParallelism())),
+  /** The worker (0 … count-1) that reads each source. */
+  owner: readonly number[],
+  count: number,
 ): RowSource[] {
   const channels: Channel[] = specs.map(() => ({
     queue: [],
@@ -145,7 +127,7 @@ export function inWorkers(
   const workers: Worker[] = [];
   const ownerOf: Worker[] = [];
   for (let w = 0; w < count; w++) {
-    const mine = specs.map((spec, index) => ({ index, spec })).filter((s) => s.index % count === w);
+    const mine = specs.map((spec, index) => ({ index, spec })).filter((s) => owner[s.index] === w);
     const worker = new Worker(new URL('./timeline-worker.js', import.meta.url), {
       workerData: {
         sources: mine,
@@ -156,7 +138,7 @@ export function inWorkers(
         batchSize: BATCH,
       },
       // Sized on the benchmark: a smaller young generation costs more in GC than it saves.
-      resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 24 },
+      resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 32 },
     });
     workers.push(worker);
     for (const s of mine) ownerOf[s.index] = worker;
