@@ -5,6 +5,7 @@ import { parseTimeSpec } from '../core/time-spec.js';
 import { resolveZone, UTC } from '../core/zone.js';
 import { UsageError } from '../errors.js';
 import type { EventFilter } from '../ingest/filter.js';
+import type { TimelineOptions } from '../ingest/timeline.js';
 import { formatById } from '../ingest/formats/index.js';
 
 export interface EvidenceFlags {
@@ -56,10 +57,10 @@ const LEVEL_ALIASES: Record<string, Level> = {
 };
 
 /** Validates the flags; throws UsageError with what was expected and what was received. */
-export function parseEvidenceFlags(
-  flags: EvidenceFlags,
-  now = Date.now(),
-): { filter: EventFilter; tz?: string; logFormat?: string; sources?: string[] } {
+/** Validated flags, shaped as the options `openTimeline`/`streamRows` take. */
+export type EvidenceOptions = TimelineOptions & { filter: EventFilter };
+
+export function parseEvidenceFlags(flags: EvidenceFlags, now = Date.now()): EvidenceOptions {
   const zone = flags.tz !== undefined ? resolveZone(flags.tz) : UTC;
   if (!zone)
     throw new UsageError(
@@ -104,7 +105,7 @@ export function parseEvidenceFlags(
   return {
     filter,
     ...(flags.tz !== undefined ? { tz: flags.tz } : {}),
-    ...(flags.logFormat !== undefined ? { logFormat: flags.logFormat } : {}),
+    ...(flags.logFormat !== undefined ? { format: flags.logFormat } : {}),
     ...(flags.source !== undefined ? { sources: flags.source } : {}),
   };
 }

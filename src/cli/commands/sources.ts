@@ -4,7 +4,7 @@ import type { SourceSummary } from '../../ingest/source.js';
 import { renderSources } from '../../render/sources.js';
 import { Output, printDiagnostics } from '../io.js';
 import { evidenceOptions, parseEvidenceFlags, type EvidenceFlags } from '../options.js';
-import { readableExitCode, streamRows } from './timeline.js';
+import { allDiagnostics, readableExitCode, streamRows } from './timeline.js';
 
 interface Flags extends EvidenceFlags {
   json?: boolean;
@@ -33,12 +33,7 @@ export async function runSources(
   const parsed = parseEvidenceFlags(flags);
   const result = await streamRows(
     paths,
-    {
-      filter: parsed.filter,
-      ...(parsed.tz !== undefined ? { tz: parsed.tz } : {}),
-      ...(parsed.logFormat !== undefined ? { format: parsed.logFormat } : {}),
-      ...(parsed.sources !== undefined ? { sources: parsed.sources } : {}),
-    },
+    parsed,
     { format: 'count', sourceWidth: 0, colour: false },
     out,
   );
@@ -59,10 +54,7 @@ export async function runSources(
       .filter((s) => !s.skipped)
       .map((s) => `  ${s.source}: ${s.zoneReason}`);
     if (notes.length > 0) await out.write('\nZones:\n' + notes.join('\n') + '\n');
-    printDiagnostics(
-      [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)],
-      flags.verbose,
-    );
+    printDiagnostics(allDiagnostics(result), flags.verbose);
   }
   return readableExitCode(result.sources);
 }

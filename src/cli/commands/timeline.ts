@@ -67,6 +67,11 @@ export interface RowsResult {
 
 class LimitReached extends Error {}
 
+/** What went wrong across the run: resolving paths, then each source. */
+export function allDiagnostics(result: RowsResult): Diagnostic[] {
+  return [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)];
+}
+
 /**
  * Reads, filters, renders and merges every source, writing rows to `out` (nothing in count mode).
  * Shared by `timeline` and `sources`.
@@ -179,18 +184,7 @@ export async function runTimeline(
   };
   const header = format === 'count' ? '' : headerFor(format);
   if (header) await out.write(header);
-  const result = await streamRows(
-    paths,
-    {
-      filter: parsed.filter,
-      ...(parsed.tz !== undefined ? { tz: parsed.tz } : {}),
-      ...(parsed.logFormat !== undefined ? { format: parsed.logFormat } : {}),
-      ...(parsed.sources !== undefined ? { sources: parsed.sources } : {}),
-    },
-    render,
-    out,
-    limit,
-  );
+  const result = await streamRows(paths, parsed, render, out, limit);
   if (flags.count) {
     const read = result.sources.filter((s) => !s.skipped);
     const counts = {
@@ -205,10 +199,7 @@ export async function runTimeline(
         : `${counts.events} events from ${counts.sources} sources (${counts.lines} lines, ${counts.bytes} bytes)`,
     );
   }
-  printDiagnostics(
-    [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)],
-    flags.verbose,
-  );
+  printDiagnostics(allDiagnostics(result), flags.verbose);
   if (result.stopped) return 0;
   return readableExitCode(result.sources);
 }
