@@ -178,7 +178,7 @@ export function toMarkdown(report: Report): string {
       (f) => `  - \`${f.path}\`: ${(f.bytes / 2 ** 20).toFixed(1)} MiB, ${int(f.lines)} lines`,
     ),
     '',
-    `Code: aftermath ${machine.revision} (\`-dirty\`: with uncommitted changes)` +
+    `Code: aftermath ${machine.revision}${machine.revision.endsWith('-dirty') ? ' (with uncommitted changes)' : ''}` +
       (report.builtAt
         ? `, dist/ built ${report.builtAt}, run from a copy taken at the start.`
         : '.'),
