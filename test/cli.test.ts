@@ -165,11 +165,24 @@ describe('inputs', () => {
   const access = (s: number, status = 200) =>
     `10.0.0.1 - - [22/Nov/2026:19:40:${String(s).padStart(2, '0')} +0000] "GET /x HTTP/1.1" ${status} 1 "-" "-"`;
 
-  it('reads stdin with -', () => {
+  it('reads stdin with -, beside files, also when threads are asked for', () => {
     const r = run(['timeline', '-', '--count', '--json'], {
       input: [access(1), access(2)].join('\n') + '\n',
     });
     expect(JSON.parse(r.stdout)).toMatchObject({ events: 2, sources: 1 });
+    const file = join(dir, 'beside-stdin.log');
+    writeFileSync(file, access(3) + '\n');
+    const both = run(['timeline', '-', file, '--format', 'jsonl'], {
+      input: access(1) + '\n',
+      env: { AFTERMATH_THREADS: '2' },
+    });
+    const sources = both.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as Row).source);
+    expect(sources[0]).toBe('stdin');
+    expect(sources[1]).toMatch(/beside-stdin\.log$/);
+    expect(sources.length).toBe(2);
   });
 
   it('walks a folder: logs, gzip, a binary file and a config file', () => {

@@ -52,6 +52,8 @@ async function sizesOf(specs: readonly SourceSpec[]): Promise<number[]> {
 }
 
 function useWorkers(specs: readonly SourceSpec[], bytes: number): boolean {
+  // Standard input belongs to this thread: a worker cannot read it.
+  if (specs.some((s) => s.path === '-')) return false;
   const env = process.env.AFTERMATH_THREADS;
   if (env !== undefined) return env !== '0' && env !== '1' && specs.length > 1;
   return specs.length > 1 && bytes >= PARALLEL_BYTES;
