@@ -340,6 +340,40 @@ export function scanEpoch(s: string, i: number): ScannedTime | undefined {
   return ms === undefined ? undefined : { ms, zoned: true, end };
 }
 
+/**
+ * Two-digit-year layouts of the Hadoop world at `i`: `17/06/09 20:10:40` (log4j `yy/MM/dd
+ * HH:mm:ss`, Spark's default) and `081109 203615` (`yyMMdd HHmmss`, HDFS). Years are 20YY.
+ */
+export function scanShortYear(s: string, i: number, zone: Zone): ScannedTime | undefined {
+  let yy: number, mo: number, d: number, h: number, mi: number, sec: number, j: number;
+  if (s.charCodeAt(i + 2) === 47) {
+    if (s.charCodeAt(i + 5) !== 47 || s.charCodeAt(i + 8) !== 32) return undefined;
+    yy = digits(s, i, 2);
+    mo = digits(s, i + 3, 2);
+    d = digits(s, i + 6, 2);
+    h = digits(s, i + 9, 2);
+    mi = digits(s, i + 12, 2);
+    sec = digits(s, i + 15, 2);
+    if (s.charCodeAt(i + 11) !== 58 || s.charCodeAt(i + 14) !== 58) return undefined;
+    j = i + 17;
+  } else {
+    if (s.charCodeAt(i + 6) !== 32) return undefined;
+    yy = digits(s, i, 2);
+    mo = digits(s, i + 2, 2);
+    d = digits(s, i + 4, 2);
+    h = digits(s, i + 7, 2);
+    mi = digits(s, i + 9, 2);
+    sec = digits(s, i + 11, 2);
+    j = i + 13;
+  }
+  if (yy < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validDate(mo, d, h, mi, sec)) {
+    return undefined;
+  }
+  if (isDigit(s.charCodeAt(j))) return undefined;
+  const [ms, k] = fraction(s, j);
+  return finish(zone, s, k, 2000 + yy, mo, d, h, mi, sec, ms);
+}
+
 /** Any of the shapes above at `i`, tried from the most to the least specific. */
 export function scanAnyTimestamp(
   s: string,

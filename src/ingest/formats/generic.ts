@@ -4,6 +4,7 @@ import {
   scanEpoch,
   scanIso,
   scanRfc2822,
+  scanShortYear,
   scanSyslogTime,
   type ScannedTime,
 } from '../../core/time.js';
@@ -22,6 +23,7 @@ function scanStart(s: string, i: number, ctx: ParseContext): ScannedTime | undef
       scanIso(s, i, ctx.zone) ??
       scanClf(s, i, ctx.zone) ??
       scanRfc2822(s, i, ctx.zone) ??
+      scanShortYear(s, i, ctx.zone) ??
       scanEpoch(s, i)
     );
   }
@@ -68,7 +70,7 @@ export const generic: LogFormat = {
   id: 'generic',
   aliases: ['text', 'timestamped'],
   description:
-    'Any line that opens with a timestamp (ISO, RFC 2822, syslog, epoch, glog); stack traces attach',
+    'Any line that opens with a timestamp (ISO, RFC 2822, syslog, epoch, glog, yy/MM/dd); stack traces attach',
   multiline: true,
   detect: (sample, ctx) => detectByParse(generic, sample, ctx, 0.5),
   parse,
