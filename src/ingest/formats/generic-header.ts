@@ -79,6 +79,18 @@ export function readHeader(s: string, from: number): Header {
       continue;
     }
     words++;
+    // HDFS-style `yyMMdd HHmmss 148 INFO …`: a number right before the level is the thread id.
+    if (
+      words === 1 &&
+      h.msg < 0 &&
+      h.level === undefined &&
+      isNumber(w) &&
+      levelFollows(s, i, limit)
+    ) {
+      h.attrs.thread = w;
+      end = i;
+      continue;
+    }
     if (h.msg < 0 && h.level !== undefined && s.startsWith(' --- ', i) && isNumber(w)) {
       h.attrs.pid ??= Number(w);
       end = i;
@@ -130,6 +142,16 @@ export function readHeader(s: string, from: number): Header {
   }
   if (h.msg < 0) h.msg = skipSeparator(s, end);
   return h;
+}
+
+/** Whether the word after position `i` (past blanks) is an upper-case level word. */
+function levelFollows(s: string, i: number, limit: number): boolean {
+  let k = i;
+  while (s.charCodeAt(k) === 32) k++;
+  let e = k;
+  while (e < limit && isWord(s.charCodeAt(e))) e++;
+  const word = s.slice(k, e);
+  return e > k && word === word.toUpperCase() && levelWord(word, false) !== undefined;
 }
 
 /** Skips blanks and one `:`, `|` or `-` separator before the message. */

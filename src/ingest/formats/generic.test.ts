@@ -164,4 +164,21 @@ describe('generic', () => {
   it('scores at most 0.5 so that specific formats win', () => {
     expect(generic.detect(['2026-11-22 19:40:42 a', '2026-11-22 19:40:43 b'], ctx)).toBe(0.5);
   });
+
+  it('reads Spark and HDFS layouts, with the thread id before the level', () => {
+    const spark = generic.parse(
+      '26/11/22 19:40:38 WARN scheduler.TaskSetManager: Lost task 7.0',
+      ctx,
+    )!;
+    expect(new Date(spark.ts).toISOString()).toBe('2026-11-22T19:40:38.000Z');
+    expect(spark.level).toBe('warn');
+    const hdfs = generic.parse('261122 194043 312 WARN dfs.DataNode: Slow write took 2411ms', ctx)!;
+    expect(new Date(hdfs.ts).toISOString()).toBe('2026-11-22T19:40:43.000Z');
+    expect(hdfs.level).toBe('warn');
+    expect(hdfs.attrs?.thread).toBe('312');
+    expect(hdfs.message).toBe('dfs.DataNode: Slow write took 2411ms');
+    // A number that opens the message stays in it.
+    const plain = generic.parse('2026-11-22 19:40:42 42 requests served', ctx)!;
+    expect(plain.message).toBe('42 requests served');
+  });
 });
