@@ -214,6 +214,36 @@ describe('inputs', () => {
     expect(r.stderr).toContain('binary');
   });
 
+  it('places dmesg uptime with the boot time from the case file, and warns without it', () => {
+    const d = join(dir, 'dmesg-case');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(
+      join(d, 'dmesg.log'),
+      '[    0.000000] Linux version 6.1.0-27-amd64\n[ 8123.482910] Out of memory: Killed process 21877 (java) total-vm:8123456kB, anon-rss:4194304kB, file-rss:0kB, shmem-rss:0kB, UID:1001 pgtables:9000kB oom_score_adj:0\n',
+    );
+    writeFileSync(
+      join(d, 'aftermath.yaml'),
+      'sources:\n  - name: kernel\n    path: dmesg.log\n    boot_time: "2026-11-22T17:25:00Z"\n',
+    );
+    const r = run(['timeline', d, '--format', 'jsonl']);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Row);
+    expect(rows.map((x) => x.ts)).toEqual(['2026-11-22T17:25:00.000Z', '2026-11-22T19:40:23.482Z']);
+    expect(rows[1]!.attrs).toMatchObject({ killedPid: 21877, killedProcess: 'java' });
+    expect(r.stderr).not.toContain('uptime-clock');
+    const bare = run(['timeline', join(d, 'dmesg.log'), '--count']);
+    expect(bare.stderr).toContain('ingest/uptime-clock');
+    writeFileSync(
+      join(d, 'aftermath.yaml'),
+      'sources:\n  - path: dmesg.log\n    boot_time: "last tuesday"\n',
+    );
+    const bad = run(['timeline', d]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/boot_time: cannot read "last tuesday"/);
+  });
+
   it('reads a git repository as change events', () => {
     const repo = join(dir, 'repo');
     mkdirSync(repo);

@@ -14,6 +14,8 @@ const SourceSchema = z.strictObject({
   tz: z.string().min(1).optional(),
   /** `git` reads a repository with `git log`. */
   type: z.enum(['file', 'git']).optional(),
+  /** When the machine booted (ISO 8601), for dmesg times in seconds since boot. */
+  boot_time: z.string().min(1).optional(),
 });
 
 export const CaseSchema = z.strictObject({

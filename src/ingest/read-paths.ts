@@ -3,6 +3,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { CaseConfig } from './case-config.js';
+import { parseTimestampText } from '../core/time.js';
+import { UTC } from '../core/zone.js';
+import { ConfigError } from '../errors.js';
 
 /** Name of the case file in an incident folder (see case-config.ts, loaded only when one exists). */
 export const CASE_FILE = 'aftermath.yaml';
@@ -115,6 +118,16 @@ export async function resolveInputs(
                 ? { tz: config.tz, tzOrigin: 'config' as const }
                 : {};
         const format = options.format ?? s.format;
+        let boot: { bootTime: number } | Record<string, never> = {};
+        if (s.boot_time !== undefined) {
+          const t = parseTimestampText(s.boot_time, UTC);
+          if (t === undefined) {
+            throw new ConfigError(
+              `${caseFile}: source "${name}": boot_time: cannot read "${s.boot_time}" as a time; expected ISO 8601 such as 2026-11-22T08:00:00Z`,
+            );
+          }
+          boot = { bootTime: t.ms };
+        }
         const shown = join(caseDir, s.path);
         let st;
         try {
@@ -142,7 +155,7 @@ export async function resolveInputs(
               ...tz,
               ...(format ? { format } : {}),
             });
-        } else specs.push({ name, path: shown, ...tz, ...(format ? { format } : {}) });
+        } else specs.push({ name, path: shown, ...tz, ...boot, ...(format ? { format } : {}) });
       }
       return { specs: dedupe(specs), diagnostics, caseConfig: config, caseDir };
     }

@@ -124,6 +124,7 @@ async function* readEvents(
   let out: LogEvent[] = [];
   const ctxOptions = { zone, reference: mtime, innerFormats: INNER_FORMATS };
   const ctx = createParseContext(ctxOptions);
+  if (spec.bootTime !== undefined) ctx.state.bootTimeMs = spec.bootTime;
   let asm: Assembler | undefined;
   let format: LogFormat | undefined;
   const pending: LineBatch[] = [];
@@ -132,7 +133,20 @@ async function* readEvents(
 
   // Unordered formats are sorted at the end; their events wait here (up to a limit).
   let held: LogEvent[] | undefined;
+  let uptimeWarned = false;
   const emit = (e: LogEvent): void => {
+    if (!uptimeWarned && e.attrs.clock === 'uptime') {
+      uptimeWarned = true;
+      summary.diagnostics.push(
+        diagnostic(
+          'ingest/uptime-clock',
+          spec.path,
+          'warning',
+          `times in ${spec.path} are seconds since boot, placed after 1970-01-01; give the boot time (boot_time: in aftermath.yaml) to place them`,
+          { place: { line: e.line, column: 1 } },
+        ),
+      );
+    }
     if (accept === undefined || accept(e)) {
       if (held !== undefined && held.length < MAX_HELD) held.push(e);
       else out.push(e);

@@ -14,6 +14,8 @@ export interface SourceSpec {
   tzOrigin?: 'flag' | 'config';
   /** A git repository: read with `git log` rather than as a file. */
   kind?: 'file' | 'git';
+  /** When the machine booted (UTC ms): places dmesg's seconds-since-boot times. */
+  bootTime?: number;
 }
 
 export interface SourceSummary {
