@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveZone } from '../../core/zone.js';
 import { assembleText } from '../assemble.js';
@@ -256,8 +257,12 @@ describe('postgres', () => {
     expect(postgres.detect(sample, ctx())).toBe(1);
   });
 
-  const incident = '/work/shared/incidents/pool-exhaustion/postgres/postgresql.log';
-  it.skipIf(!existsSync(incident))('reads the recorded pool-exhaustion log whole', () => {
+  // The recorded incident bundled as the project's example.
+  const incident = join(
+    import.meta.dirname,
+    '../../../examples/pool-exhaustion/postgres/postgresql.log',
+  );
+  it('reads the recorded pool-exhaustion log whole', () => {
     const { events, stats } = assembleText(readFileSync(incident, 'utf8'), postgres, ctx());
     expect(stats.unparsed).toBe(0);
     const errors = events.filter((e) => e.attrs.pgSeverity === 'ERROR');
