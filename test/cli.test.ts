@@ -23,6 +23,14 @@ function run(
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The rows of `--format jsonl` output. */
+function rowsOf(stdout: string): Row[] {
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row);
+}
+
 interface Row {
   ts: string;
   source: string;
@@ -35,10 +43,7 @@ interface Row {
 
 describe('aftermath timeline on the example incident', () => {
   const jsonl = run(['timeline', example, '--format', 'jsonl']);
-  const rows = jsonl.stdout
-    .trimEnd()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Row);
+  const rows = rowsOf(jsonl.stdout);
 
   it('merges every source into one UTC timeline', () => {
     expect(jsonl.code).toBe(0);
@@ -93,10 +98,7 @@ describe('aftermath timeline on the example incident', () => {
       '--source',
       'nginx',
     ]);
-    const w = window.stdout
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Row);
+    const w = rowsOf(window.stdout);
     expect(w.length).toBeGreaterThan(10);
     expect(w.every((r) => r.ts.startsWith('2026-11-22T19:40:42') && r.source === 'nginx')).toBe(
       true,
@@ -176,10 +178,7 @@ describe('inputs', () => {
       input: access(1) + '\n',
       env: { AFTERMATH_THREADS: '2' },
     });
-    const sources = both.stdout
-      .trimEnd()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as Row).source);
+    const sources = rowsOf(both.stdout).map((r) => r.source);
     expect(sources[0]).toBe('stdin');
     expect(sources[1]).toMatch(/beside-stdin\.log$/);
     expect(sources.length).toBe(2);
@@ -201,10 +200,7 @@ describe('inputs', () => {
     writeFileSync(join(d, 'settings.conf'), 'worker_processes 4;\nuser www-data;\n');
     const r = run(['timeline', d, '--format', 'jsonl']);
     expect(r.code).toBe(0);
-    const rows = r.stdout
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Row);
+    const rows = rowsOf(r.stdout);
     expect(rows.map((x) => [x.source, x.ts])).toEqual([
       ['nginx/access.log.1.gz', '2026-11-22T19:40:00.000Z'],
       ['app.log', '2026-11-22T19:40:00.500Z'],
@@ -226,10 +222,7 @@ describe('inputs', () => {
       'sources:\n  - name: kernel\n    path: dmesg.log\n    boot_time: "2026-11-22T17:25:00Z"\n',
     );
     const r = run(['timeline', d, '--format', 'jsonl']);
-    const rows = r.stdout
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Row);
+    const rows = rowsOf(r.stdout);
     expect(rows.map((x) => x.ts)).toEqual(['2026-11-22T17:25:00.000Z', '2026-11-22T19:40:23.482Z']);
     expect(rows[1]!.attrs).toMatchObject({ killedPid: 21877, killedProcess: 'java' });
     expect(r.stderr).not.toContain('uptime-clock');
@@ -285,10 +278,7 @@ describe('inputs', () => {
     });
     const r = run(['timeline', repo, '--format', 'jsonl']);
     expect(r.code).toBe(0);
-    const rows = r.stdout
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Row);
+    const rows = rowsOf(r.stdout);
     expect(rows.map((x) => [x.ts, x.message])).toEqual([
       ['2026-11-22T19:40:06.000Z', 'first change'],
       ['2026-11-22T19:42:49.000Z', 'second change'],

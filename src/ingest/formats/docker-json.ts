@@ -1,8 +1,8 @@
 /** Docker json-file driver records: `{"log":"…\n","stream":"stdout","time":"…"}`, inner lines parsed. */
 import type { Attrs } from '../../core/event.js';
 import { scanIso } from '../../core/time.js';
-import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
-import { embeddedEntry, forgetEmbedded, type OuterRecord } from './json-embedded.js';
+import { detectByParse, type LogFormat, type ParseContext } from '../format.js';
+import { embeddingFormat, type EmbeddingRecord } from './json-embedded.js';
 
 // Labels and env the driver copies into `attrs` (--log-opt labels=…) that name event attributes.
 const LABELS: Record<string, string> = {
@@ -17,10 +17,7 @@ const MAX_LABELS = 16;
 const OPENING = '{"log":';
 
 /** The record's parts, or undefined when the line is not exactly a json-file record. */
-function readRecord(
-  line: string,
-  ctx: ParseContext,
-): { outer: OuterRecord; text: string; partial: boolean } | undefined {
+function readRecord(line: string, ctx: ParseContext): EmbeddingRecord | undefined {
   if (!line.startsWith(OPENING) || line.charCodeAt(line.length - 1) !== 125) return undefined;
   let value: unknown;
   try {
@@ -59,21 +56,7 @@ function readRecord(
   };
 }
 
-function parse(line: string, ctx: ParseContext): ParsedEntry | null {
-  const r = readRecord(line, ctx);
-  if (r === undefined) {
-    forgetEmbedded(ctx);
-    return null;
-  }
-  return embeddedEntry(ctx, r.outer, r.text, r.partial);
-}
-
-// Detection reads only the record shape: no inner parsing, no joining state.
-const SHAPE_OK: ParsedEntry = { ts: 0, tsText: '', zoned: true, message: '' };
-const shape: Pick<LogFormat, 'parse' | 'multiline'> = {
-  multiline: false,
-  parse: (line, ctx) => (readRecord(line, ctx) === undefined ? null : SHAPE_OK),
-};
+const { parse, shape } = embeddingFormat(readRecord);
 
 export const dockerJson: LogFormat = {
   id: 'docker-json',

@@ -1,6 +1,6 @@
 /** Lines embedded in container runtime records (docker json-file, CRI, kubectl): inner parse, joins. */
 import type { Attrs } from '../../core/event.js';
-import type { ParseContext, ParsedEntry } from '../format.js';
+import type { LogFormat, ParseContext, ParsedEntry } from '../format.js';
 
 /** The outer record's time and attributes (stream, pod, container). */
 export interface OuterRecord {
@@ -143,4 +143,40 @@ function complete(ctx: ParseContext, outer: OuterRecord, open: Open): string {
   const attrs = (e.attrs ??= {});
   for (const k in inner.attrs) if (attrs[k] === undefined) attrs[k] = inner.attrs[k];
   return inner.message.length > 0 ? inner.message : open.text;
+}
+
+/** One record of a format that embeds another line: its outer time and attributes, and the line. */
+export interface EmbeddingRecord {
+  outer: OuterRecord;
+  text: string;
+  partial: boolean;
+}
+
+// What the shape-only detector answers: detection needs a yes, not an entry.
+const SHAPE_OK: ParsedEntry = { ts: 0, tsText: '', zoned: true, message: '' };
+
+/**
+ * The parse of a format whose records embed another line (docker json-file, kubectl/CRI), and a
+ * shape-only reader for its detection: no inner parsing, no joining state.
+ */
+export function embeddingFormat(
+  readRecord: (line: string, ctx: ParseContext) => EmbeddingRecord | undefined,
+): {
+  parse: LogFormat['parse'];
+  shape: Pick<LogFormat, 'parse' | 'multiline'>;
+} {
+  return {
+    parse(line, ctx) {
+      const r = readRecord(line, ctx);
+      if (r === undefined) {
+        forgetEmbedded(ctx);
+        return null;
+      }
+      return embeddedEntry(ctx, r.outer, r.text, r.partial);
+    },
+    shape: {
+      multiline: false,
+      parse: (line, ctx) => (readRecord(line, ctx) === undefined ? null : SHAPE_OK),
+    },
+  };
 }

@@ -8,18 +8,12 @@
 import type { Attrs } from '../../core/event.js';
 import { digits, scanIso } from '../../core/time.js';
 import { UTC } from '../../core/zone.js';
-import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
-import { embeddedEntry, forgetEmbedded, type OuterRecord } from './json-embedded.js';
+import { detectByParse, type LogFormat } from '../format.js';
+import { embeddingFormat, type EmbeddingRecord } from './json-embedded.js';
 
 const MAX_PREFIX = 320;
 const F = 70;
 const P = 80;
-
-interface KubeRecord {
-  outer: OuterRecord;
-  text: string;
-  partial: boolean;
-}
 
 /** `[pod/name/container] ` at the start: [pod, container, index past the space]. */
 function readPrefix(line: string): [string, string, number] | undefined {
@@ -41,7 +35,7 @@ function readPrefix(line: string): [string, string, number] | undefined {
   return [line.slice(5, slash), line.slice(slash + 1, close), close + 2];
 }
 
-function readRecord(line: string): KubeRecord | undefined {
+function readRecord(line: string): EmbeddingRecord | undefined {
   const c = line.charCodeAt(0);
   let i = 0;
   let prefix: [string, string, number] | undefined;
@@ -96,21 +90,7 @@ function nanoFraction(line: string, from: number, end: number): boolean {
   return !(d >= 48 && d <= 57) && digits(line, from + 1, 9) >= 0;
 }
 
-function parse(line: string, ctx: ParseContext): ParsedEntry | null {
-  const r = readRecord(line);
-  if (r === undefined) {
-    forgetEmbedded(ctx);
-    return null;
-  }
-  return embeddedEntry(ctx, r.outer, r.text, r.partial);
-}
-
-// Detection reads only the outer shape: no inner parsing, no joining state.
-const SHAPE_OK: ParsedEntry = { ts: 0, tsText: '', zoned: true, message: '' };
-const shape: Pick<LogFormat, 'parse' | 'multiline'> = {
-  multiline: false,
-  parse: (line) => (readRecord(line) === undefined ? null : SHAPE_OK),
-};
+const { parse, shape } = embeddingFormat(readRecord);
 
 export const kubectl: LogFormat = {
   id: 'kubectl',
