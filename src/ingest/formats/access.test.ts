@@ -58,4 +58,19 @@ describe('access', () => {
     expect(access.parse('Nov  3 09:23:38 veridian automount[7998]: lookup failed', ctx)).toBeNull();
     expect(access.parse('{"time":"2026-11-22T19:37:36Z"}', ctx)).toBeNull();
   });
+
+  it('reads nginx seconds exactly, taking the last of several upstream tries', () => {
+    const e = access.parse(
+      '10.0.0.1 - - [22/Nov/2026:19:37:36 +0000] "GET / HTTP/1.1" 502 0 "-" "-" rt=1.5 urt="0.002, 0.040" uct="0.001 : 0.003" uht=abc ups="502, 504" REQUEST_ID=ab12',
+      ctx,
+    );
+    expect(e!.attrs).toMatchObject({
+      latencyMs: 1500,
+      upstreamLatencyMs: 40,
+      upstreamConnectMs: 3,
+      upstreamStatus: 504,
+      requestId: 'ab12',
+    });
+    expect(e!.attrs!.upstreamHeaderMs).toBeUndefined();
+  });
 });

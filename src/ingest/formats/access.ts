@@ -8,50 +8,76 @@ import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } fr
 const LINE =
   /^(\S+) (\S+) (\S+) \[([^\]]{10,40})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(.*)$/;
 
-// Extra `key=value` fields that common log_format additions use, mapped to attributes.
-const SECONDS: Record<
-  string,
-  'latencyMs' | 'upstreamLatencyMs' | 'upstreamConnectMs' | 'upstreamHeaderMs'
-> = {
-  rt: 'latencyMs',
-  request_time: 'latencyMs',
-  urt: 'upstreamLatencyMs',
-  upstream_response_time: 'upstreamLatencyMs',
-  uct: 'upstreamConnectMs',
-  upstream_connect_time: 'upstreamConnectMs',
-  uht: 'upstreamHeaderMs',
-  upstream_header_time: 'upstreamHeaderMs',
-};
-const REQUEST_ID = new Set([
-  'rid',
-  'request_id',
-  'req_id',
-  'requestid',
-  'x_request_id',
-  'trace_id',
+// Extra `key=value` fields that common log_format additions use, and the attribute each fills.
+type Role =
+  | 'latencyMs'
+  | 'upstreamLatencyMs'
+  | 'upstreamConnectMs'
+  | 'upstreamHeaderMs'
+  | 'requestId'
+  | 'upstreamStatus';
+const ROLES = new Map<string, Role>([
+  ['rt', 'latencyMs'],
+  ['request_time', 'latencyMs'],
+  ['urt', 'upstreamLatencyMs'],
+  ['upstream_response_time', 'upstreamLatencyMs'],
+  ['uct', 'upstreamConnectMs'],
+  ['upstream_connect_time', 'upstreamConnectMs'],
+  ['uht', 'upstreamHeaderMs'],
+  ['upstream_header_time', 'upstreamHeaderMs'],
+  ['rid', 'requestId'],
+  ['request_id', 'requestId'],
+  ['req_id', 'requestId'],
+  ['requestid', 'requestId'],
+  ['x_request_id', 'requestId'],
+  ['trace_id', 'requestId'],
+  ['ups', 'upstreamStatus'],
+  ['upstream_status', 'upstreamStatus'],
 ]);
-const UPSTREAM_STATUS = new Set(['ups', 'upstream_status']);
 const HEX_ID = /^[0-9a-f]{16,64}$/i;
 
-/** Seconds as written by nginx (`0.042`; upstream lists `0.002, 0.040` or `0.002 : 0.040`, the last served) to ms. */
+/**
+ * Seconds as nginx writes them (`0.042`; upstream lists `0.002, 0.040` or `0.002 : 0.040`, the
+ * last one served) to ms. Read digit by digit: this runs several times per line.
+ */
 function seconds(value: string): number | undefined {
-  const cut = Math.max(value.lastIndexOf(','), value.lastIndexOf(':'));
-  const n = Number(cut < 0 ? value : value.slice(cut + 1));
-  return Number.isFinite(n) && value.length > 0 ? Math.round(n * 1e6) / 1e3 : undefined;
+  let i = Math.max(value.lastIndexOf(','), value.lastIndexOf(':')) + 1;
+  while (value.charCodeAt(i) === 32) i++;
+  let whole = 0;
+  let digitsSeen = 0;
+  let c = value.charCodeAt(i);
+  while (c >= 48 && c <= 57) {
+    whole = whole * 10 + (c - 48);
+    digitsSeen++;
+    c = value.charCodeAt(++i);
+  }
+  let ms = whole * 1000;
+  if (c === 46) {
+    let scale = 100;
+    c = value.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      ms += (c - 48) * scale;
+      scale /= 10;
+      digitsSeen++;
+      c = value.charCodeAt(++i);
+    }
+  }
+  if (digitsSeen === 0 || i !== value.length) return undefined;
+  return Math.round(ms * 1000) / 1000;
 }
 
 function setExtra(attrs: Attrs, key: string, value: string): void {
   if (value === '-' || value.length === 0) return;
-  const lower = key.toLowerCase();
-  const target = SECONDS[lower];
-  if (target !== undefined) {
-    const ms = seconds(value);
-    if (ms !== undefined) attrs[target] = ms;
-  } else if (REQUEST_ID.has(lower)) attrs.requestId = value;
-  else if (UPSTREAM_STATUS.has(lower)) {
+  const role = ROLES.get(key) ?? ROLES.get(key.toLowerCase());
+  if (role === undefined) attrs[`extra.${key}`] = value;
+  else if (role === 'requestId') attrs.requestId = value;
+  else if (role === 'upstreamStatus') {
     const n = Number(value.slice(value.lastIndexOf(' ') + 1));
     attrs.upstreamStatus = Number.isInteger(n) ? n : value;
-  } else attrs[`extra.${key}`] = value;
+  } else {
+    const ms = seconds(value);
+    if (ms !== undefined) attrs[role] = ms;
+  }
 }
 
 /** The text after the referrer and user agent: `key=value`, `key="value"`, or bare positional values. */

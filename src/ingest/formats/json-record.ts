@@ -107,7 +107,8 @@ export class FieldRecord {
     }
     switch (role.kind) {
       case 'time': {
-        const [lostKey, lostText] = [this.tsKey, this.tsText];
+        const lostKey = this.tsKey;
+        const lostText = this.tsText;
         if (role.rank < this.tsRank && this.readTime(value)) {
           if (lostKey !== '') this.put(lostKey, lostText);
           this.tsKey = key;

@@ -14,11 +14,31 @@ interface Walk {
   leaves: number;
 }
 
+// Dotted keys repeat on every line: join each (prefix, key) pair once, so that the string is the
+// same object next time and its hash is already known to the lookups that follow.
+const joined = new Map<string, Map<string, string>>();
+const MAX_JOINED_PREFIXES = 1024;
+
+function joinKey(prefix: string, k: string): string {
+  let inner = joined.get(prefix);
+  if (inner === undefined) {
+    if (joined.size >= MAX_JOINED_PREFIXES) joined.clear();
+    inner = new Map();
+    joined.set(prefix, inner);
+  }
+  let key = inner.get(k);
+  if (key === undefined) {
+    key = prefix + '.' + k;
+    if (inner.size < 256) inner.set(k, key);
+  }
+  return key;
+}
+
 function walk(obj: Record<string, unknown>, prefix: string, depth: number, w: Walk): void {
   for (const k in obj) {
     if (++w.leaves > MAX_LEAVES) return;
     const v = obj[k];
-    const key = prefix === '' ? k : prefix + '.' + k;
+    const key = prefix === '' ? k : joinKey(prefix, k);
     switch (typeof v) {
       case 'string':
       case 'number':
