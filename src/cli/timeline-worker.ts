@@ -32,7 +32,7 @@ const state = new Map(
 const spares: Buffer[] = [];
 port.on('message', (m: { type: 'credit'; index: number; spare?: ArrayBuffer }) => {
   const st = state.get(m.index);
-  if (m.spare !== undefined && spares.length < 8) spares.push(Buffer.from(m.spare));
+  if (m.spare !== undefined && spares.length < 2) spares.push(Buffer.from(m.spare));
   if (m.type === 'credit' && st) {
     st.credits++;
     st.waiting?.();
