@@ -18,7 +18,23 @@ export interface SourceSpec {
   bootTime?: number;
 }
 
-export interface SourceSummary {
+/** The assembler's counts a summary reports as they are (documented in AssembleStats). */
+type Counted = Pick<
+  AssembleStats,
+  | 'lines'
+  | 'blank'
+  | 'entries'
+  | 'continuations'
+  | 'unparsed'
+  | 'outOfOrder'
+  | 'dropped'
+  | 'firstTs'
+  | 'lastTs'
+  | 'minTs'
+  | 'maxTs'
+>;
+
+export interface SourceSummary extends Counted {
   source: string;
   file: string;
   format: string | undefined;
@@ -28,20 +44,7 @@ export interface SourceSummary {
   runnerUp?: { format: string; confidence: number };
   bytes: number;
   gzip: boolean;
-  lines: number;
-  blank: number;
-  entries: number;
-  continuations: number;
-  unparsed: number;
-  /** Entries earlier than the one before them (kept in place). */
-  outOfOrder: number;
   truncatedLines: number;
-  /** Lines that could not be kept (see the diagnostics). */
-  dropped: number;
-  firstTs: number;
-  lastTs: number;
-  minTs: number;
-  maxTs: number;
   /** Zone used for zone-less timestamps. */
   zone: string;
   /** Why that zone, in words, e.g. `timestamps carry their own offset`. */
