@@ -1,6 +1,7 @@
 /** The header after a generic line's time: level, thread, logger and pid; then the message. */
 import {
   bracket,
+  closeBracket,
   isDashes,
   isNumber,
   levelOf,
@@ -20,8 +21,10 @@ const isSep = (c: number): boolean =>
   c === 32 || c === 9 || c === 58 || c === 124 || c === 44 || c === 93 || c === 62;
 const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-const HEADER_CHARS = 200;
+// Hadoop names threads after the file they write (`[DataStreamer for file /tmp/… block BP-…]`).
+const HEADER_CHARS = 400;
 const HEADER_WORDS = 5;
+const BRACKET_CHARS = 240;
 
 /**
  * Reads the header after the time: level word (`INFO`, `[warn]`, `:DEBUG:`, `level=error`),
@@ -37,6 +40,7 @@ export function readHeader(s: string, from: number): Header {
   let glued = false; // level directly followed by `:` (Python's `LEVEL:name:message`)
   let pending = -1; // start of the first non-header word, when it might be a logger
   let pendingEnd = -1;
+  let levelEnd = -1; // past the level word, while the header is still being read
   let i = from;
   while (i < limit && words < HEADER_WORDS) {
     const c = s.charCodeAt(i);
@@ -53,8 +57,9 @@ export function readHeader(s: string, from: number): Header {
       continue;
     }
     if (c === 91 /* [ */) {
-      const close = s.indexOf(']', i + 1);
-      if (close < 0 || close - i > 80) break;
+      // Thread names hold brackets of their own (ZooKeeper's `[QuorumPeer[myid=1]/…:Class@774]`).
+      const close = closeBracket(s, i, BRACKET_CHARS);
+      if (close < 0) break;
       words++;
       const content = s.slice(i + 1, close).trim();
       if (!bracket(content, h) && h.msg < 0) h.msg = i;
@@ -113,7 +118,7 @@ export function readHeader(s: string, from: number): Header {
     if (lvl !== undefined) {
       h.level = lvl;
       if (h.msg < 0) {
-        end = i;
+        end = levelEnd = i;
         glued = s.charCodeAt(i) === 58;
       } else if (h.msg === pending && words === 2 && h.attrs.logger === undefined) {
         // `name - LEVEL - message` (Python's documented format)
@@ -124,7 +129,7 @@ export function readHeader(s: string, from: number): Header {
       continue;
     }
     if (h.msg < 0 && h.level !== undefined && h.attrs.logger === undefined) {
-      const after = loggerEnd(s, start, i, glued);
+      const after = loggerEnd(s, start, i, glued, levelEnd >= 0 && onlyBlanks(s, levelEnd, start));
       if (after >= 0) {
         h.attrs.logger = w;
         end = i = after;
@@ -152,6 +157,14 @@ function levelFollows(s: string, i: number, limit: number): boolean {
   while (e < limit && isWord(s.charCodeAt(e))) e++;
   const word = s.slice(k, e);
   return e > k && word === word.toUpperCase() && levelWord(word, false) !== undefined;
+}
+
+function onlyBlanks(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Skips blanks and one `:`, `|` or `-` separator before the message. */

@@ -175,10 +175,80 @@ describe('generic', () => {
     const hdfs = generic.parse('261122 194043 312 WARN dfs.DataNode: Slow write took 2411ms', ctx)!;
     expect(new Date(hdfs.ts).toISOString()).toBe('2026-11-22T19:40:43.000Z');
     expect(hdfs.level).toBe('warn');
-    expect(hdfs.attrs?.thread).toBe('312');
-    expect(hdfs.message).toBe('dfs.DataNode: Slow write took 2411ms');
+    expect(hdfs.attrs).toEqual({ thread: '312', logger: 'dfs.DataNode' });
+    expect(hdfs.message).toBe('Slow write took 2411ms');
+    expect(spark.attrs).toEqual({ logger: 'scheduler.TaskSetManager' });
+    expect(spark.message).toBe('Lost task 7.0');
     // A number that opens the message stays in it.
     const plain = generic.parse('2026-11-22 19:40:42 42 requests served', ctx)!;
     expect(plain.message).toBe('42 requests served');
+  });
+
+  it('takes a log4j `%c: ` logger out of the message only when it names a class', () => {
+    const hadoop = parse(
+      '2026-11-22 19:40:42,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster',
+    )!;
+    expect(hadoop.attrs).toEqual({
+      thread: 'main',
+      logger: 'org.apache.hadoop.mapreduce.v2.app.MRAppMaster',
+    });
+    expect(hadoop.message).toBe('Created MRAppMaster');
+    // Hadoop's Configuration.deprecation logger is a category under a class.
+    expect(
+      parse('26/11/22 19:40:42 WARN Configuration.deprecation: a is deprecated')!.message,
+    ).toBe('a is deprecated');
+    // Threads named after what they write run long.
+    const long = parse(
+      `2026-11-22 19:40:42,024 WARN [DataStreamer for file /tmp/${'x'.repeat(150)} block BP-1:blk_2] org.apache.hadoop.hdfs.DFSClient: Error Recovery for block`,
+    )!;
+    expect(long.attrs?.logger).toBe('org.apache.hadoop.hdfs.DFSClient');
+    expect(long.message).toBe('Error Recovery for block');
+    for (const line of [
+      '2026-11-22 19:40:42 INFO example.com: connected',
+      '2026-11-22 19:40:42 ERROR Error: boom',
+      '2026-11-22 19:40:42 INFO v1.2: released',
+      '2026-11-22 19:40:42 WARN README.md: missing',
+      '2026-11-22 19:40:42 INFO Remoting: Starting remoting',
+      '2026-11-22 19:40:42 ERROR java.io.IOException: Connection reset by peer',
+      '2026-11-22 19:40:42 FATAL java.lang.OutOfMemoryError: Java heap space',
+    ]) {
+      const e = parse(line)!;
+      expect(e.attrs?.logger, line).toBeUndefined();
+      expect(e.message, line).toBe(line.slice(line.indexOf(' ', 20) + 1));
+    }
+  });
+
+  it("reads ZooKeeper's `[thread:Class@line]`, brackets nested in the thread name", () => {
+    const e = parse(
+      '2026-11-22 19:40:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774] - Notification time out: 3200',
+    )!;
+    expect(e.level).toBe('info');
+    expect(e.message).toBe('Notification time out: 3200');
+    expect(e.attrs).toEqual({
+      thread: 'QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181',
+      logger: 'FastLeaderElection',
+      caller: 'FastLeaderElection@774',
+    });
+    const cport = parse(
+      '2026-11-22 19:40:45,003 - INFO  [ProcessThread(sid:1 cport:-1)::PrepRequestProcessor@476] - Processed session termination',
+    )!;
+    expect(cport.attrs).toMatchObject({
+      thread: 'ProcessThread(sid:1 cport:-1):',
+      logger: 'PrepRequestProcessor',
+    });
+    expect(cport.message).toBe('Processed session termination');
+    // A bracket without `Class@line` stays the thread.
+    expect(parse('2026-11-22 19:40:46 INFO [pool-1@2] x')!.attrs).toEqual({ thread: 'pool-1@2' });
+  });
+
+  it('reads a column layout: a word padded to a column after the level is the logger', () => {
+    const cbs = parse(
+      '2026-11-22 04:30:31, Info                  CSI    00000001@2026/11/21:20:30:31.455 WcpInitialize called',
+    )!;
+    expect(cbs.level).toBe('info');
+    expect(cbs.attrs).toEqual({ logger: 'CSI' });
+    expect(cbs.message).toBe('00000001@2026/11/21:20:30:31.455 WcpInitialize called');
+    // One space is the message going on.
+    expect(parse('2026-11-22 04:30:31, Info CBS Loaded stack')!.message).toBe('CBS Loaded stack');
   });
 });

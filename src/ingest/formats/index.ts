@@ -6,11 +6,13 @@ import type { LogFormat } from '../format.js';
 import { access } from './access.js';
 import { alertmanager } from './alertmanager.js';
 import { apacheError } from './apache-error.js';
+import { bgl } from './bgl.js';
 import { compose } from './compose.js';
 import { dmesg } from './dmesg.js';
 import { dockerJson } from './docker-json.js';
 import { generic } from './generic.js';
 import { gitLog } from './git-log.js';
+import { hpc } from './hpc.js';
 import { journaldJson } from './journald-json.js';
 import { journaldShortIso } from './journald-short-iso.js';
 import { json } from './json.js';
@@ -34,6 +36,8 @@ export const FORMATS: readonly LogFormat[] = [
   syslog,
   journaldShortIso,
   dmesg,
+  bgl,
+  hpc,
   gitLog,
   journaldJson,
   dockerJson,
@@ -46,9 +50,16 @@ export const FORMATS: readonly LogFormat[] = [
 ];
 
 /** Formats that may appear embedded in docker json-file `log` fields and kubectl prefixes. */
+// Archived research data sets (bgl, hpc) are never what a container writes.
 export const INNER_FORMATS: readonly LogFormat[] = FORMATS.filter(
   (f) =>
-    f !== dockerJson && f !== kubectl && f !== gitLog && f !== alertmanager && f !== journaldJson,
+    f !== dockerJson &&
+    f !== kubectl &&
+    f !== gitLog &&
+    f !== alertmanager &&
+    f !== journaldJson &&
+    f !== bgl &&
+    f !== hpc,
 );
 
 const BY_NAME = new Map<string, LogFormat>();

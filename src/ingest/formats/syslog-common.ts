@@ -88,6 +88,13 @@ function readTag(s: string, i: number, attrs: Attrs): number {
   while (j < s.length && j - i < MAX_TAG && isTagChar(s.charCodeAt(j))) j++;
   if (j === i) return -1;
   const end = j;
+  const version = readVersion(s, j);
+  if (version > 0) {
+    attrs.program = s.slice(i, end);
+    attrs.version = s.slice(end + 1, version);
+    tagLevel = undefined;
+    return version + 1 < s.length ? version + 2 : version + 1;
+  }
   let pid = -1;
   if (s.charCodeAt(j) === 91) {
     j++;
@@ -113,6 +120,25 @@ function readTag(s: string, i: number, attrs: Attrs): number {
   if (pid >= 0) attrs.pid = pid;
   tagLevel = level;
   return j + 1 < s.length ? j + 2 : j + 1;
+}
+
+/**
+ * sysklogd stamps its own lines with its version instead of a pid (`syslogd 1.4.1: restart.`,
+ * Debian's `syslogd 1.5.0#6: restart.`): at `j`, ` 1.4.1:` followed by a blank or the end;
+ * returns the index of the `:`, or -1.
+ */
+function readVersion(s: string, j: number): number {
+  if (s.charCodeAt(j) !== 32 || !isDigit(s.charCodeAt(j + 1))) return -1;
+  let k = j + 1;
+  let dots = 0;
+  for (; k - j < 16; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46) dots++;
+    else if (!isDigit(c) && c !== 35) break;
+  }
+  const after = s.charCodeAt(k + 1);
+  if (dots === 0 || s.charCodeAt(k) !== 58) return -1;
+  return k + 1 === s.length || after === 32 || after === 9 ? k : -1;
 }
 
 /**

@@ -163,4 +163,27 @@ describe('syslog', () => {
     const bsd = ['-- Boot 1 --', 'Nov 22 19:40:37 lb systemd[1]: Reloading nginx.service'];
     expect(detectFormat(bsd, ctx(), FORMATS).format?.id).toBe('syslog');
   });
+
+  it('trims the padding around messages and reads sysklogd version stamps', () => {
+    const kernel = syslog.parse(
+      'Nov 22 19:40:42 combo kernel:  BIOS-e820: 0000000000000000 - 00000000000a0000 (usable)',
+      ctx(),
+    );
+    expect(kernel?.message).toBe('BIOS-e820: 0000000000000000 - 00000000000a0000 (usable)');
+    const pam = syslog.parse(
+      'Nov 22 19:40:43 combo sshd(pam_unix)[19939]: authentication failure; ruser= rhost=10.0.0.4 ',
+      ctx(),
+    );
+    expect(pam?.message).toBe('authentication failure; ruser= rhost=10.0.0.4');
+    expect(pam?.attrs).toEqual({ host: 'combo', program: 'sshd(pam_unix)', pid: 19939 });
+    const restart = syslog.parse('Nov 22 04:09:11 combo syslogd 1.4.1: restart.', ctx());
+    expect(restart?.message).toBe('restart.');
+    expect(restart?.attrs).toEqual({ host: 'combo', program: 'syslogd', version: '1.4.1' });
+    const debian = syslog.parse('Nov 22 04:09:11 combo syslogd 1.5.0#6: restart.', ctx());
+    expect(debian?.attrs).toMatchObject({ program: 'syslogd', version: '1.5.0#6' });
+    // A number without dots is no version: the words stay in the message.
+    expect(syslog.parse('Nov 22 04:09:11 combo backup 2: done', ctx())?.message).toBe(
+      'backup 2: done',
+    );
+  });
 });

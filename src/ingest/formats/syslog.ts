@@ -50,7 +50,9 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   const iso = d < 65;
   const start = readHostTag(line, t.end + 1, attrs, iso);
   if (start < 0) return null;
-  const message = line.slice(start);
+  // Blanks around the message are padding: kernel lines indent sub-items (`kernel:  BIOS-e820:`),
+  // PAM pads its key=value lists with a trailing space.
+  const message = line.slice(start).trim();
   let level: Level | undefined;
   if (pri >= 0) {
     level = levelFromSyslogSeverity(pri & 7);
