@@ -14,6 +14,11 @@ export interface TimelineOptions extends ResolveOptions {
   sources?: readonly string[];
   /** Bytes read so far across all sources, for progress bars. */
   onProgress?: (bytes: number) => void;
+  /**
+   * Milliseconds to add to each named source's timestamps before the merge (clock skew or a
+   * wrong zone corrected; see analysis/skew-corrections).
+   */
+  clockOffsets?: ReadonlyMap<string, number>;
 }
 
 export interface Timeline {
@@ -88,9 +93,22 @@ export async function openTimeline(
     specs,
     sources: opened.map((o) => o.summary),
     diagnostics: resolved.diagnostics,
-    events: mergeSources(opened.map((o) => o.events)),
+    events: mergeSources(
+      opened.map((o, i) => shifted(o.events, options.clockOffsets?.get(specs[i]!.name) ?? 0)),
+    ),
   };
   if (resolved.caseConfig) timeline.caseConfig = resolved.caseConfig;
   if (resolved.caseDir) timeline.caseDir = resolved.caseDir;
   return timeline;
+}
+
+async function* shifted(events: AsyncIterable<LogEvent[]>, ms: number): AsyncGenerator<LogEvent[]> {
+  if (ms === 0 || !Number.isFinite(ms)) {
+    yield* events;
+    return;
+  }
+  for await (const batch of events) {
+    for (const e of batch) e.ts += ms;
+    yield batch;
+  }
 }

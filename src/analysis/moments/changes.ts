@@ -1,0 +1,129 @@
+/**
+ * Changes: git commits, new release versions appearing in a log (a deploy), lines that say they
+ * deploy or roll back, and configuration reloads. A version that matches a commit's sha is linked
+ * to it, so a rollback to a revert commit reads as one.
+ */
+import type { LogEvent } from '../../core/event.js';
+import { oneLine } from '../evidence.js';
+import { evidenceOf, type Moment, type StreamDetector } from './moment.js';
+
+const VERSION_KEYS = [
+  'version',
+  'service.version',
+  'app.version',
+  'release',
+  'build',
+  'git_sha',
+  'commit',
+];
+const DEPLOY =
+  /\b(deploy(?:ed|ing|ment)?|re-?deploy(?:ed|ing)?|roll(?:ed|ing)? ?(?:out|back)|rollout|rollback|upgrad(?:ed|ing) to)\b/i;
+const RELOAD =
+  /\b(reconfiguring|reload(?:ed|ing)? (?:config|configuration)|configuration reloaded|SIGHUP)\b/i;
+const REVERT = /^revert\b/i;
+/** Reload lines this close together are one reload. */
+const RELOAD_GAP_MS = 10_000;
+
+interface Commit {
+  sha: string;
+  subject: string;
+  ts: number;
+  file: string;
+  line: number;
+}
+
+export class ChangeDetector implements StreamDetector {
+  private readonly out: Moment[] = [];
+  private readonly commits: Commit[] = [];
+  private readonly versions = new Map<string, Set<string>>();
+  private readonly lastReload = new Map<string, number>();
+
+  add(e: LogEvent): void {
+    if (e.format === 'git-log' && typeof e.attrs.sha === 'string') {
+      this.commit(e, e.attrs.sha);
+      return;
+    }
+    if (e.format === 'alertmanager') return;
+    const version = versionOf(e);
+    if (version !== undefined) {
+      const seen = this.versions.get(e.source);
+      if (!seen) this.versions.set(e.source, new Set([version]));
+      else if (!seen.has(version)) {
+        seen.add(version);
+        this.out.push({
+          kind: 'deploy',
+          ts: e.ts,
+          source: e.source,
+          confidence: 0.9,
+          title: `${e.source} runs a new version ${version}`,
+          evidence: evidenceOf(e),
+          data: { version },
+        });
+        return;
+      }
+    }
+    if (DEPLOY.test(e.message) && e.message.length < 400) {
+      this.out.push({
+        kind: 'deploy',
+        ts: e.ts,
+        source: e.source,
+        confidence: 0.6,
+        title: `${e.source}: ${oneLine(e.message, 120)}`,
+        evidence: evidenceOf(e),
+      });
+    } else if (RELOAD.test(e.message)) {
+      const last = this.lastReload.get(e.source);
+      this.lastReload.set(e.source, e.ts);
+      if (last !== undefined && e.ts - last < RELOAD_GAP_MS) return;
+      this.out.push({
+        kind: 'config_reload',
+        ts: e.ts,
+        source: e.source,
+        confidence: 0.6,
+        title: `${e.source} reloaded its configuration: ${oneLine(e.message, 100)}`,
+        evidence: evidenceOf(e),
+      });
+    }
+  }
+
+  private commit(e: LogEvent, sha: string): void {
+    const subject = oneLine(e.message, 120);
+    this.commits.push({ sha, subject, ts: e.ts, file: e.file, line: e.line });
+    const data: Record<string, string | number | boolean> = { sha };
+    if (typeof e.attrs.author === 'string') data.author = e.attrs.author;
+    if (REVERT.test(subject)) data.revert = true;
+    this.out.push({
+      kind: 'change',
+      ts: e.ts,
+      source: e.source,
+      confidence: 1,
+      title: `commit ${sha.slice(0, 7)}: ${subject}`,
+      evidence: evidenceOf(e),
+      data,
+    });
+  }
+
+  finish(): Moment[] {
+    // Link deployed versions to the commits they name.
+    for (const m of this.out) {
+      const version = m.kind === 'deploy' ? m.data?.version : undefined;
+      if (typeof version !== 'string' || version.length < 7) continue;
+      const c = this.commits.find((c) => c.sha.startsWith(version.toLowerCase()));
+      if (!c) continue;
+      m.data!.sha = c.sha;
+      m.data!.commit = c.subject;
+      if (REVERT.test(c.subject)) m.data!.revert = true;
+      m.title += ` (commit ${c.sha.slice(0, 7)}: ${c.subject})`;
+      m.evidence.push({ file: c.file, line: c.line });
+    }
+    return this.out;
+  }
+}
+
+function versionOf(e: LogEvent): string | undefined {
+  for (const k of VERSION_KEYS) {
+    const v = e.attrs[k];
+    if (typeof v === 'string' && v.length > 0 && v.length <= 64) return v;
+  }
+  return undefined;
+}

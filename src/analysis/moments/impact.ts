@@ -1,0 +1,258 @@
+/**
+ * Onset, peak and recovery of impact from the series: a change point in error ratio, latency
+ * (p95), error count or request rate, dated to the first bad event of the bucket where it began.
+ */
+import { formatBucket } from '../buckets.js';
+import {
+  firstUpwardChange,
+  robustBaseline,
+  type Baseline,
+  type ChangePoint,
+} from '../change-point.js';
+import type { EvidenceRef } from '../evidence.js';
+import type { SeriesPoint, SourceSeries } from '../series.js';
+import type { Moment } from './moment.js';
+
+export type SignalName = 'error_ratio' | 'latency_p95' | 'errors' | 'traffic_drop';
+
+export interface SignalChange {
+  source: string;
+  signal: SignalName;
+  baseline: Baseline;
+  change: ChangePoint;
+  /** Times of the episode, refined to events where the buckets allow. */
+  startTs: number;
+  peakTs: number;
+  endTs?: number;
+  peakValue: number;
+  confidence: number;
+  evidence: { start: EvidenceRef[]; peak: EvidenceRef[]; end: EvidenceRef[] };
+}
+
+interface Signal {
+  name: SignalName;
+  values: (number | null)[];
+  minSigma: (base: number) => number;
+  h: number;
+}
+
+/** What share of the window forms the baseline when no separate baseline window is given. */
+const LEADING_SHARE = 1 / 3;
+const MIN_BASELINE_POINTS = 5;
+
+function signalsOf(s: SourceSeries): Signal[] {
+  const pts = s.points;
+  const out: Signal[] = [];
+  if (s.hasRequests) {
+    out.push({
+      name: 'error_ratio',
+      values: pts.map((p) => (p.requests > 0 ? p.errorRatio : null)),
+      minSigma: () => 0.01,
+      h: 4,
+    });
+    // Traffic that stops reaching a source is impact too; partial edge buckets are left out.
+    const first = Math.floor(s.first / s.bucketMs) * s.bucketMs;
+    const last = Math.floor(s.last / s.bucketMs) * s.bucketMs;
+    out.push({
+      name: 'traffic_drop',
+      values: pts.map((p) => (p.t <= first || p.t >= last ? null : -p.requests)),
+      minSigma: (m) => Math.max(Math.sqrt(Math.abs(m)), 0.25 * Math.abs(m)),
+      h: 8,
+    });
+  } else {
+    out.push({
+      name: 'errors',
+      values: pts.map((p) => (p.t < s.first - s.bucketMs || p.t > s.last ? null : p.errors)),
+      minSigma: (m) => Math.max(Math.sqrt(m), 1),
+      h: 5,
+    });
+  }
+  if (s.hasLatency)
+    out.push({
+      name: 'latency_p95',
+      values: pts.map((p) => p.p95),
+      minSigma: (m) => Math.max(0.25 * m, 5),
+      h: 4,
+    });
+  return out;
+}
+
+/**
+ * Every signal of every source that left its baseline. `baseline` gives points of a separate
+ * baseline window per source (a week earlier, the window before); otherwise the leading third of
+ * the window serves.
+ */
+export function detectChanges(
+  series: readonly SourceSeries[],
+  baseline?: ReadonlyMap<string, readonly SeriesPoint[]>,
+): SignalChange[] {
+  const out: SignalChange[] = [];
+  for (const s of series) {
+    if (s.annotation || s.points.length < MIN_BASELINE_POINTS + 2) continue;
+    const basePoints = baseline?.get(s.source);
+    const baseSignals = basePoints ? signalsOf({ ...s, points: [...basePoints] }) : undefined;
+    for (const sig of signalsOf(s)) {
+      const leading = Math.max(MIN_BASELINE_POINTS, Math.floor(sig.values.length * LEADING_SHARE));
+      const baseValues =
+        baseSignals?.find((b) => b.name === sig.name)?.values ?? sig.values.slice(0, leading);
+      const rough = robustBaseline(baseValues, 0);
+      if (!rough) continue;
+      const base = robustBaseline(baseValues, sig.minSigma(rough.mean))!;
+      const change = firstUpwardChange(sig.values, base, 0, { h: sig.h });
+      if (!change) continue;
+      out.push(refine(s, sig, base, change));
+    }
+  }
+  return out.sort((a, b) => a.startTs - b.startTs);
+}
+
+function refine(s: SourceSeries, sig: Signal, base: Baseline, change: ChangePoint): SignalChange {
+  const pts = s.points;
+  const bad = firstBad(sig.name, pts, change.start, change.alarm);
+  const peakPoint = pts[change.peak]!;
+  const raw = sig.values[change.peak] ?? 0;
+  const result: SignalChange = {
+    source: s.source,
+    signal: sig.name,
+    baseline: base,
+    change,
+    startTs: bad?.ts ?? pts[change.start]!.t,
+    peakTs: peakPoint.t,
+    peakValue: sig.name === 'traffic_drop' ? -raw : raw,
+    confidence: confidenceOf(change.maxZ, change.alarm - change.start + 1),
+    evidence: {
+      start: bad ? [ref(bad)] : [],
+      peak: firstBad(sig.name, pts, change.peak, change.peak)
+        ? [ref(firstBad(sig.name, pts, change.peak, change.peak)!)]
+        : [],
+      end: [],
+    },
+  };
+  if (change.end !== undefined) {
+    result.endTs = pts[change.end]!.t;
+    const last = lastBad(sig.name, pts, change.start, change.end - 1);
+    if (last) result.evidence.end = [ref(last)];
+  }
+  return result;
+}
+
+function ref(e: EvidenceRef): EvidenceRef {
+  return { file: e.file, line: e.line };
+}
+
+/** Within buckets from..to, the first event that shows the change (an error, the slowest request). */
+function firstBad(
+  signal: SignalName,
+  pts: readonly SeriesPoint[],
+  from: number,
+  to: number,
+): (EvidenceRef & { ts: number }) | undefined {
+  for (let i = from; i <= to; i++) {
+    const p = pts[i]!;
+    const e = signal === 'latency_p95' ? p.slowest : p.firstError;
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** The last error (or slow request) before the signal was back: the end of the impact. */
+function lastBad(
+  signal: SignalName,
+  pts: readonly SeriesPoint[],
+  from: number,
+  to: number,
+): (EvidenceRef & { ts: number }) | undefined {
+  for (let i = to; i >= from; i--) {
+    const p = pts[i]!;
+    const e = signal === 'latency_p95' ? p.slowest : p.lastError;
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function confidenceOf(maxZ: number, persistence: number): number {
+  const strength = 1 - Math.exp(-Math.max(0, maxZ) / 8);
+  const lasting = Math.min(1, persistence / 3);
+  return round2(0.5 * strength + 0.3 * lasting + 0.2 * (maxZ > 10 ? 1 : 0));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+const SIGNAL_TEXT: Record<SignalName, string> = {
+  error_ratio: '5xx ratio',
+  latency_p95: 'p95 latency',
+  errors: 'error count',
+  traffic_drop: 'request rate (drop)',
+};
+
+function valueText(signal: SignalName, v: number): string {
+  if (signal === 'error_ratio') return `${(v * 100).toFixed(1)}%`;
+  if (signal === 'latency_p95')
+    return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`;
+  return `${Math.round(v)}`;
+}
+
+/** The onset, peak and recovery moments from the detected changes. */
+export function impactMoments(
+  changes: readonly SignalChange[],
+  bucketMs: number,
+  edgeSource?: string,
+): Moment[] {
+  if (changes.length === 0) return [];
+  // The onset is the earliest change; the peak and the recovery belong to the strongest one.
+  const first = changes[0]!;
+  // A 5xx ratio is what users felt: when one changed, its peak is the incident's peak.
+  const ratios = changes.filter(
+    (c) => c.signal === 'error_ratio' && (edgeSource === undefined || c.source === edgeSource),
+  );
+  const pool = ratios.length > 0 ? ratios : changes;
+  const strongest = [...pool].sort(
+    (a, b) => b.peakValue - a.peakValue || b.change.maxZ - a.change.maxZ,
+  )[0]!;
+  const per = `per ${formatBucket(bucketMs)}`;
+  const out: Moment[] = [
+    {
+      kind: 'onset',
+      ts: first.startTs,
+      source: first.source,
+      confidence: first.confidence,
+      title: `${SIGNAL_TEXT[first.signal]} of ${first.source} left its baseline (${valueText(first.signal, first.baseline.mean)} ${per})`,
+      evidence: evidenceAt(first, 'start'),
+      data: { signal: first.signal, baseline: first.baseline.mean },
+    },
+    {
+      kind: 'peak',
+      ts: strongest.peakTs,
+      source: strongest.source,
+      confidence: strongest.confidence,
+      title: `${SIGNAL_TEXT[strongest.signal]} of ${strongest.source} peaked at ${valueText(strongest.signal, strongest.peakValue)} ${per} (baseline ${valueText(strongest.signal, strongest.baseline.mean)})`,
+      evidence: evidenceAt(strongest, 'peak'),
+      data: {
+        signal: strongest.signal,
+        value: strongest.peakValue,
+        baseline: strongest.baseline.mean,
+      },
+    },
+  ];
+  // Recovery: when every changed signal is back at baseline.
+  const ends = changes.map((c) => c.endTs);
+  if (ends.every((t) => t !== undefined)) {
+    const last = changes.reduce((a, b) => ((a.endTs ?? 0) >= (b.endTs ?? 0) ? a : b));
+    out.push({
+      kind: 'recovery',
+      ts: last.endTs!,
+      source: last.source,
+      confidence: round2(Math.min(...changes.map((c) => c.confidence))),
+      title: `${SIGNAL_TEXT[last.signal]} of ${last.source} back at baseline`,
+      evidence: evidenceAt(last, 'end'),
+      data: { signal: last.signal },
+    });
+  }
+  return out;
+}
+
+function evidenceAt(c: SignalChange, where: 'start' | 'peak' | 'end'): EvidenceRef[] {
+  return c.evidence[where];
+}
