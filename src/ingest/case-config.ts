@@ -16,6 +16,11 @@ const SourceSchema = z.strictObject({
   type: z.enum(['file', 'git']).optional(),
   /** When the machine booted (ISO 8601), for dmesg times in seconds since boot. */
   boot_time: z.string().min(1).optional(),
+  /**
+   * A known clock error to correct: added to every timestamp of this source (`-2s`, `+1h`,
+   * `350ms`, or a number of seconds), e.g. from `aftermath analyze` skew findings.
+   */
+  clock_offset: z.union([z.number(), z.string().min(1)]).optional(),
 });
 
 export const CaseSchema = z.strictObject({
@@ -47,4 +52,15 @@ export function parseCaseConfig(text: string, file: string): CaseConfig {
     throw new ConfigError(`${file}: ${where}: ${issue.message}`);
   }
   return result.data;
+}
+
+/** `-2s`, `+1h`, `350ms`, `1.5 min` or a number of seconds, in ms; undefined when unreadable. */
+export function parseClockOffset(value: number | string): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value * 1000 : undefined;
+  const m = /^([+-]?\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 's').toLowerCase();
+  const per = unit === 'ms' ? 1 : unit === 'h' ? 3_600_000 : unit.startsWith('m') ? 60_000 : 1000;
+  return n * per;
 }

@@ -104,7 +104,7 @@ export async function resolveInputs(
     }
     if (text !== undefined) {
       // yaml and zod cost memory and start-up time: load them only for a case folder.
-      const { parseCaseConfig } = await import('./case-config.js');
+      const { parseCaseConfig, parseClockOffset } = await import('./case-config.js');
       const config = parseCaseConfig(text, caseFile);
       for (const s of config.sources) {
         const full = resolve(caseDir, s.path);
@@ -128,6 +128,16 @@ export async function resolveInputs(
           }
           boot = { bootTime: t.ms };
         }
+        let shift: { clockOffsetMs: number } | Record<string, never> = {};
+        if (s.clock_offset !== undefined) {
+          const ms = parseClockOffset(s.clock_offset);
+          if (ms === undefined) {
+            throw new ConfigError(
+              `${caseFile}: source "${name}": clock_offset: cannot read "${s.clock_offset}"; expected e.g. -2s, +1h, 350ms or a number of seconds`,
+            );
+          }
+          shift = { clockOffsetMs: ms };
+        }
         const shown = join(caseDir, s.path);
         let st;
         try {
@@ -144,7 +154,7 @@ export async function resolveInputs(
           continue;
         }
         if (s.type === 'git' || (st.isDirectory() && (await isGitRepo(full)))) {
-          specs.push({ name, path: shown, kind: 'git', ...tz });
+          specs.push({ name, path: shown, kind: 'git', ...tz, ...shift });
         } else if (st.isDirectory()) {
           const files: string[] = [];
           await walk(shown, files, diagnostics);
@@ -153,9 +163,18 @@ export async function resolveInputs(
               name: `${name}/${displayName(f, shown)}`,
               path: f,
               ...tz,
+              ...shift,
               ...(format ? { format } : {}),
             });
-        } else specs.push({ name, path: shown, ...tz, ...boot, ...(format ? { format } : {}) });
+        } else
+          specs.push({
+            name,
+            path: shown,
+            ...tz,
+            ...boot,
+            ...shift,
+            ...(format ? { format } : {}),
+          });
       }
       return { specs: dedupe(specs), diagnostics, caseConfig: config, caseDir };
     }

@@ -134,7 +134,9 @@ async function* readEvents(
   // Unordered formats are sorted at the end; their events wait here (up to a limit).
   let held: LogEvent[] | undefined;
   let uptimeWarned = false;
+  const shift = spec.clockOffsetMs ?? 0;
   const emit = (e: LogEvent): void => {
+    if (shift !== 0) e.ts += shift;
     if (!uptimeWarned && e.attrs.clock === 'uptime') {
       uptimeWarned = true;
       summary.diagnostics.push(

@@ -16,6 +16,8 @@ export interface SourceSpec {
   kind?: 'file' | 'git';
   /** When the machine booted (UTC ms): places dmesg's seconds-since-boot times. */
   bootTime?: number;
+  /** Milliseconds added to every timestamp: a clock error corrected (case file or skew findings). */
+  clockOffsetMs?: number;
 }
 
 /** The assembler's counts a summary reports as they are (documented in AssembleStats). */

@@ -42,6 +42,10 @@ export async function resolveTimelineSources(
     const globs = options.sources.map(globToRegExp);
     resolved.specs = resolved.specs.filter((s) => globs.some((g) => g.test(s.name)));
   }
+  for (const spec of resolved.specs) {
+    const ms = options.clockOffsets?.get(spec.name);
+    if (ms) spec.clockOffsetMs = (spec.clockOffsetMs ?? 0) + ms;
+  }
   return resolved;
 }
 
@@ -93,22 +97,9 @@ export async function openTimeline(
     specs,
     sources: opened.map((o) => o.summary),
     diagnostics: resolved.diagnostics,
-    events: mergeSources(
-      opened.map((o, i) => shifted(o.events, options.clockOffsets?.get(specs[i]!.name) ?? 0)),
-    ),
+    events: mergeSources(opened.map((o) => o.events)),
   };
   if (resolved.caseConfig) timeline.caseConfig = resolved.caseConfig;
   if (resolved.caseDir) timeline.caseDir = resolved.caseDir;
   return timeline;
-}
-
-async function* shifted(events: AsyncIterable<LogEvent[]>, ms: number): AsyncGenerator<LogEvent[]> {
-  if (ms === 0 || !Number.isFinite(ms)) {
-    yield* events;
-    return;
-  }
-  for await (const batch of events) {
-    for (const e of batch) e.ts += ms;
-    yield batch;
-  }
 }
