@@ -10,6 +10,7 @@
 import type { LogEvent } from '../core/event.js';
 import { bucketFor } from './buckets.js';
 import {
+  baselineWindow,
   compareTraffic,
   hourlyAgainstLastWeek,
   type BaselineChoice,
@@ -20,7 +21,7 @@ import { computeMttx, type Mttx } from './mttx.js';
 import { AlertDetector } from './moments/alerts.js';
 import { ChangeDetector } from './moments/changes.js';
 import { FirstErrorDetector } from './moments/first-error.js';
-import { detectChanges, impactMoments, type SignalChange } from './moments/impact.js';
+import { blipMoments, detectChanges, impactMoments, type SignalChange } from './moments/impact.js';
 import { findMitigation, suspectsBefore } from './moments/mitigation.js';
 import { byTime, type Moment, type StreamDetector } from './moments/moment.js';
 import { OomRestartDetector } from './moments/oom-restart.js';
@@ -33,7 +34,7 @@ import {
 } from './moments/patterns.js';
 import { SlowQueryDetector, type SlowQuery } from './moments/slow-queries.js';
 import type { SkewFinding } from './skew-types.js';
-import { SeriesBuilder, type SourceSeries } from './series.js';
+import { SeriesBuilder, type SeriesPoint, type SourceSeries } from './series.js';
 import { errorText, isAnnotation, isError, statusOf } from './signals.js';
 import { routeOf, TopK, type TopEntry } from './top.js';
 
@@ -235,9 +236,11 @@ export class Analyzer {
 
   finish(): Analysis {
     const span = this.series.span();
-    const window = span
+    let window = span
       ? { from: Math.max(span.first, this.from), to: Math.min(span.last + 1, this.to) }
       : undefined;
+    // A window the evidence does not reach has nothing to analyse (its gap says so).
+    if (window && window.from >= window.to) window = undefined;
     const bucketMs = window
       ? Math.max(
           this.options.bucketMs ?? bucketFor(window.to - window.from, TARGET_BUCKETS),
@@ -245,9 +248,20 @@ export class Analyzer {
         )
       : 60_000;
     const series = window ? this.series.build(bucketMs, window.from, window.to) : [];
-    const signals = detectChanges(series);
+    const seriesSources = series.filter((s) => !s.annotation).map((s) => s.source);
+    // Normal is learnt from a baseline window when the evidence covers one (a week earlier, the
+    // period before, or the one given), else from the leading part of the window itself.
+    const base = window
+      ? baselineWindow(this.series, seriesSources, window, this.options.baseline ?? 'auto')
+      : undefined;
+    const basePoints = new Map<string, SeriesPoint[]>();
+    if (base)
+      for (const s of this.series.build(bucketMs, base.from, base.to))
+        if (base.sources.includes(s.source)) basePoints.set(s.source, s.points);
+    const signals = detectChanges(series, basePoints);
     let moments = this.detectors.flatMap((d) => d.finish());
     moments.push(...impactMoments(signals, bucketMs, this.edgeSource(series)?.source));
+    moments.push(...blipMoments(signals, bucketMs));
     moments.sort(byTime);
     const mitigation = findMitigation(moments);
     if (mitigation) moments.push(mitigation);
@@ -282,7 +296,6 @@ export class Analyzer {
     );
     moments.sort(byTime);
     const period = onset && window ? { from: onset.ts, to: recovery?.ts ?? window.to } : window;
-    const seriesSources = series.filter((s) => !s.annotation).map((s) => s.source);
     const traffic = period
       ? compareTraffic(this.series, seriesSources, period, this.options.baseline ?? 'auto')
       : [];
@@ -419,6 +432,12 @@ export class Analyzer {
           message: `${source} logs requests without request ids: clock skew against other sources cannot be measured by id`,
         });
     }
+    for (const [source, n] of this.patterns?.overflow() ?? [])
+      out.push({
+        source,
+        kind: 'patterns-truncated',
+        message: `${source} has more log templates than the miner keeps: ${n} events counted in an overflow bucket`,
+      });
     if (this.patterns && this.patterns.cellsDropped > 0)
       out.push({
         source: '*',

@@ -57,9 +57,21 @@ function stats(c: BucketCounts, from: number, to: number): PeriodStats {
   };
 }
 
+/**
+ * Whether a source has evidence across [from, to): it spans the range and has events in at least
+ * half of the range's buckets (a gap of days between two captures is not a baseline).
+ */
 function covers(series: SeriesBuilder, source: string, from: number, to: number): boolean {
   const c = series.coverage(source);
-  return !!c && c.first <= from + c.bucketMs && c.last >= to - c.bucketMs;
+  if (!c || c.first > from + c.bucketMs || c.last < to - c.bucketMs) return false;
+  const step = Math.max(c.bucketMs, (to - from) / 20);
+  let filled = 0;
+  let total = 0;
+  for (let t = from; t < to; t += step) {
+    total++;
+    if ((series.summarize(source, t, t + step)?.events ?? 0) > 0) filled++;
+  }
+  return filled * 2 >= total;
 }
 
 /** Compares each non-annotation source's impact period with its baseline period. */
@@ -117,4 +129,33 @@ export function hourlyAgainstLastWeek(
     out.push({ hour: h, requests: volume(now), lastWeek: before ? volume(before) : null });
   }
   return out;
+}
+
+/**
+ * The baseline window for change detection: the one given, a week before the window when the
+ * evidence covers it, else the period of equal length just before. Undefined when neither is
+ * covered (detection then uses the leading part of the window itself).
+ */
+export function baselineWindow(
+  series: SeriesBuilder,
+  sources: readonly string[],
+  window: { from: number; to: number },
+  choice: BaselineChoice,
+): { kind: 'week' | 'prev' | 'given'; from: number; to: number; sources: string[] } | undefined {
+  const len = window.to - window.from;
+  const candidates: ['week' | 'prev' | 'given', number, number][] = [];
+  if (typeof choice === 'object') candidates.push(['given', choice.from, choice.to]);
+  else {
+    if (choice !== 'prev') candidates.push(['week', window.from - WEEK, window.to - WEEK]);
+    if (choice !== 'week') candidates.push(['prev', window.from - len, window.from]);
+  }
+  for (const [kind, from, to] of candidates) {
+    const covered = sources.filter((s) =>
+      kind === 'given'
+        ? (series.summarize(s, from, to)?.events ?? 0) > 0
+        : covers(series, s, from, to),
+    );
+    if (covered.length > 0) return { kind, from, to, sources: covered };
+  }
+  return undefined;
 }

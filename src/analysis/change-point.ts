@@ -1,8 +1,9 @@
 /**
- * Upward CUSUM over standardised residuals: finds where a signal left its baseline, even when it
- * creeps rather than jumps. The change starts where the cumulative sum last left zero before it
- * crossed the threshold, which dates a slow creep from its beginning rather than from the moment
- * a threshold was crossed.
+ * Episodes of a signal above its baseline, found with CUSUM statistics. An upward CUSUM raises
+ * the alarm; the change starts where that sum last left zero, which dates a slow creep from its
+ * beginning rather than from the moment a threshold was crossed. A downward CUSUM (evidence that
+ * values are back near the baseline) ends the episode, so a signal that keeps creeping never
+ * "recovers" just because it is still below a fixed threshold.
  */
 
 export interface Baseline {
@@ -14,23 +15,27 @@ export interface Baseline {
 export interface ChangePoint {
   /** Index where the change began. */
   start: number;
-  /** Index where the sum crossed the threshold. */
+  /** Index where the upward sum crossed the threshold. */
   alarm: number;
-  /** Index of the largest value after the start, until the signal returned to baseline. */
+  /** Index of the largest value in the episode. */
   peak: number;
-  /** First index from which the signal stays back at baseline; undefined if it never does. */
+  /** First index of the calm run that ended the episode; undefined if it never ended. */
   end?: number;
-  /** Largest standardised residual seen in the episode. */
+  /** Largest standardised residual in the episode. */
   maxZ: number;
+  /** Sum of the positive standardised residuals over the episode: its size. */
+  area: number;
 }
 
 export interface CusumOptions {
-  /** Slack per step, in sigmas. */
+  /** Slack per step of the upward sum, in sigmas. */
   k?: number;
-  /** Threshold, in sigmas. */
+  /** Threshold of the upward sum, in sigmas. */
   h?: number;
-  /** Consecutive points at baseline needed to call it over. */
-  settle?: number;
+  /** Threshold of the downward sum that ends an episode. */
+  hDown?: number;
+  /** Spread at one point when it is wider than the baseline's (e.g. a ratio over few requests). */
+  sigmaAt?: (i: number) => number;
 }
 
 /** Median and scaled MAD of the finite values, the spread floored at `minSigma`. */
@@ -53,69 +58,100 @@ function median(sorted: readonly number[]): number {
   return n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The first upward change in `values` (nulls are gaps and skipped), from index `from`. */
+/** Every episode above the baseline, in order (nulls are gaps and skipped). */
+export function upwardEpisodes(
+  values: readonly (number | null)[],
+  base: Baseline,
+  options: CusumOptions = {},
+): ChangePoint[] {
+  const out: ChangePoint[] = [];
+  let from = 0;
+  while (from < values.length) {
+    const cp = nextEpisode(values, base, from, options);
+    if (!cp) break;
+    out.push(cp);
+    if (cp.end === undefined) break;
+    from = cp.end;
+  }
+  return out;
+}
+
+/** The first upward change at or after `from`. */
 export function firstUpwardChange(
   values: readonly (number | null)[],
   base: Baseline,
   from = 0,
   options: CusumOptions = {},
 ): ChangePoint | undefined {
+  return nextEpisode(values, base, from, options);
+}
+
+function nextEpisode(
+  values: readonly (number | null)[],
+  base: Baseline,
+  from: number,
+  options: CusumOptions,
+): ChangePoint | undefined {
   const k = options.k ?? 0.5;
   const h = options.h ?? 4;
-  const settle = options.settle ?? 3;
+  const z = (i: number, v: number): number =>
+    (v - base.mean) / Math.max(base.sigma, options.sigmaAt?.(i) ?? 0);
   let s = 0;
   let runStart = -1;
   for (let i = from; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    const z = (v - base.mean) / base.sigma;
-    const next = Math.max(0, s + z - k);
+    const next = Math.max(0, s + z(i, v) - k);
     if (s === 0 && next > 0) runStart = i;
     s = next;
-    if (s > h) return episode(values, base, runStart, i, settle);
+    if (s > h) return episodeFrom(values, runStart, i, z, options.hDown ?? 3);
   }
   return undefined;
 }
 
-function episode(
+/**
+ * From the alarm on: the downward sum grows by (1 − z) − ½ per point — about ½ per point at the
+ * baseline, nothing once values sit a half sigma above it — and the episode ends where that sum
+ * last left zero before crossing `hDown`.
+ */
+function episodeFrom(
   values: readonly (number | null)[],
-  base: Baseline,
   start: number,
   alarm: number,
-  settle: number,
+  z: (i: number, v: number) => number,
+  hDown: number,
 ): ChangePoint {
-  // Back at baseline: within two sigmas for `settle` consecutive points that have data.
-  const limit = base.mean + 2 * base.sigma;
-  let peak = alarm;
-  let peakValue = values[alarm] ?? -Infinity;
-  let calm = 0;
+  let d = 0;
   let calmStart = -1;
-  for (let i = start; i < values.length; i++) {
+  let end: number | undefined;
+  for (let i = alarm + 1; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    if (i >= alarm && v <= limit) {
-      if (calm === 0) calmStart = i;
-      if (++calm >= settle) break;
-      continue;
+    const next = Math.max(0, d + (1 - z(i, v)) - 0.5);
+    if (d === 0 && next > 0) calmStart = i;
+    d = next;
+    if (d > hDown) {
+      end = calmStart;
+      break;
     }
-    calm = 0;
+  }
+  let peak = start;
+  let peakValue = -Infinity;
+  let maxZ = -Infinity;
+  let area = 0;
+  const last = end ?? values.length;
+  for (let i = start; i < last; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    const zi = z(i, v);
     if (v > peakValue) {
       peakValue = v;
       peak = i;
     }
+    if (zi > maxZ) maxZ = zi;
+    if (zi > 0) area += zi;
   }
-  const cp: ChangePoint = {
-    start,
-    alarm,
-    peak,
-    maxZ: (peakValue - base.mean) / base.sigma,
-  };
-  if (calm >= settle || (calm > 0 && calmStart >= 0 && lastIndex(values) < calmStart + settle))
-    cp.end = calmStart;
+  const cp: ChangePoint = { start, alarm, peak, maxZ, area };
+  if (end !== undefined) cp.end = end;
   return cp;
-}
-
-function lastIndex(values: readonly (number | null)[]): number {
-  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return i;
-  return -1;
 }

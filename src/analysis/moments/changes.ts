@@ -35,7 +35,11 @@ interface Commit {
 export class ChangeDetector implements StreamDetector {
   private readonly out: Moment[] = [];
   private readonly commits: Commit[] = [];
-  private readonly versions = new Map<string, Set<string>>();
+  /** Per source: versions seen, the instances seen, and the version the newest instance runs. */
+  private readonly versions = new Map<
+    string,
+    { seen: Set<string>; instances: Set<string>; current: string }
+  >();
   private readonly lastReload = new Map<string, number>();
 
   add(e: LogEvent): void {
@@ -45,23 +49,7 @@ export class ChangeDetector implements StreamDetector {
     }
     if (e.format === 'alertmanager') return;
     const version = versionOf(e);
-    if (version !== undefined) {
-      const seen = this.versions.get(e.source);
-      if (!seen) this.versions.set(e.source, new Set([version]));
-      else if (!seen.has(version)) {
-        seen.add(version);
-        this.out.push({
-          kind: 'deploy',
-          ts: e.ts,
-          source: e.source,
-          confidence: 0.9,
-          title: `${e.source} runs a new version ${version}`,
-          evidence: evidenceOf(e),
-          data: { version },
-        });
-        return;
-      }
-    }
+    if (version !== undefined && this.version(e, version)) return;
     if (DEPLOY.test(e.message) && e.message.length < 400) {
       this.out.push({
         kind: 'deploy',
@@ -84,6 +72,44 @@ export class ChangeDetector implements StreamDetector {
         evidence: evidenceOf(e),
       });
     }
+  }
+
+  /**
+   * A deploy is a new instance (pid, pod, host) of a source starting on another version than the
+   * instance before it; while an old instance drains, its lines keep the old version and change
+   * nothing. A version seen before is a rollback. Without instance attributes, any change of
+   * version counts.
+   */
+  private version(e: LogEvent, version: string): boolean {
+    const instanceOf = e.attrs.pid ?? e.attrs.pod ?? e.attrs.container ?? e.attrs.host;
+    const instance = instanceOf === undefined ? undefined : String(instanceOf);
+    const state = this.versions.get(e.source);
+    if (!state) {
+      this.versions.set(e.source, {
+        seen: new Set([version]),
+        instances: new Set(instance === undefined ? [] : [instance]),
+        current: version,
+      });
+      return false;
+    }
+    if (instance !== undefined) {
+      if (state.instances.has(instance)) return false;
+      state.instances.add(instance);
+    }
+    if (version === state.current) return false;
+    const rollback = state.seen.has(version);
+    state.seen.add(version);
+    state.current = version;
+    this.out.push({
+      kind: 'deploy',
+      ts: e.ts,
+      source: e.source,
+      confidence: 0.9,
+      title: `${e.source} runs ${rollback ? 'an earlier' : 'a new'} version ${version}`,
+      evidence: evidenceOf(e),
+      data: rollback ? { version, rollback: true } : { version },
+    });
+    return true;
   }
 
   private commit(e: LogEvent, sha: string): void {

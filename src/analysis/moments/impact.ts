@@ -4,7 +4,7 @@
  */
 import { formatBucket } from '../buckets.js';
 import {
-  firstUpwardChange,
+  upwardEpisodes,
   robustBaseline,
   type Baseline,
   type ChangePoint,
@@ -27,12 +27,16 @@ export interface SignalChange {
   peakValue: number;
   confidence: number;
   evidence: { start: EvidenceRef[]; peak: EvidenceRef[]; end: EvidenceRef[] };
+  /** Smaller episodes of the same signal before this one (back at baseline in between). */
+  blips?: SignalChange[];
 }
 
 interface Signal {
   name: SignalName;
   values: (number | null)[];
   minSigma: (base: number) => number;
+  /** Spread at one point from its own sample size, when wider than the baseline's. */
+  sigmaAt?: (i: number, base: Baseline) => number;
   h: number;
 }
 
@@ -40,19 +44,31 @@ interface Signal {
 const LEADING_SHARE = 1 / 3;
 const MIN_BASELINE_POINTS = 5;
 
-function signalsOf(s: SourceSeries): Signal[] {
-  const pts = s.points;
+/**
+ * The signals of a source's points. Edge buckets are partial (the source began or ended inside
+ * them), so they do not count as a traffic drop.
+ */
+function signalsOf(
+  s: SourceSeries,
+  pts: readonly SeriesPoint[],
+  edges?: { first: number; last: number },
+): Signal[] {
   const out: Signal[] = [];
   if (s.hasRequests) {
     out.push({
       name: 'error_ratio',
       values: pts.map((p) => (p.requests > 0 ? p.errorRatio : null)),
       minSigma: () => 0.01,
+      // A ratio over few requests is noisy: one 5xx in 15 requests is 7% by chance alone.
+      sigmaAt: (i, base) => {
+        const n = pts[i]!.requests;
+        const p = Math.max(base.mean, 1 / n);
+        return Math.sqrt((p * (1 - p)) / n);
+      },
       h: 4,
     });
-    // Traffic that stops reaching a source is impact too; partial edge buckets are left out.
-    const first = Math.floor(s.first / s.bucketMs) * s.bucketMs;
-    const last = Math.floor(s.last / s.bucketMs) * s.bucketMs;
+    const first = edges ? Math.floor(edges.first / s.bucketMs) * s.bucketMs : -Infinity;
+    const last = edges ? Math.floor(edges.last / s.bucketMs) * s.bucketMs : Infinity;
     out.push({
       name: 'traffic_drop',
       values: pts.map((p) => (p.t <= first || p.t >= last ? null : -p.requests)),
@@ -62,7 +78,9 @@ function signalsOf(s: SourceSeries): Signal[] {
   } else {
     out.push({
       name: 'errors',
-      values: pts.map((p) => (p.t < s.first - s.bucketMs || p.t > s.last ? null : p.errors)),
+      values: pts.map((p) =>
+        edges && (p.t < edges.first - s.bucketMs || p.t > edges.last) ? null : p.errors,
+      ),
       minSigma: (m) => Math.max(Math.sqrt(m), 1),
       h: 5,
     });
@@ -78,9 +96,9 @@ function signalsOf(s: SourceSeries): Signal[] {
 }
 
 /**
- * Every signal of every source that left its baseline. `baseline` gives points of a separate
- * baseline window per source (a week earlier, the window before); otherwise the leading third of
- * the window serves.
+ * Every signal of every source that left its baseline: its largest episode (by size), with the
+ * smaller ones before it kept as blips. `baseline` gives points of a separate baseline window per
+ * source (a week earlier, the window before); otherwise the leading third of the window serves.
  */
 export function detectChanges(
   series: readonly SourceSeries[],
@@ -90,17 +108,25 @@ export function detectChanges(
   for (const s of series) {
     if (s.annotation || s.points.length < MIN_BASELINE_POINTS + 2) continue;
     const basePoints = baseline?.get(s.source);
-    const baseSignals = basePoints ? signalsOf({ ...s, points: [...basePoints] }) : undefined;
-    for (const sig of signalsOf(s)) {
+    const baseSignals = basePoints ? signalsOf(s, basePoints) : undefined;
+    for (const sig of signalsOf(s, s.points, s)) {
       const leading = Math.max(MIN_BASELINE_POINTS, Math.floor(sig.values.length * LEADING_SHARE));
       const baseValues =
         baseSignals?.find((b) => b.name === sig.name)?.values ?? sig.values.slice(0, leading);
       const rough = robustBaseline(baseValues, 0);
       if (!rough) continue;
       const base = robustBaseline(baseValues, sig.minSigma(rough.mean))!;
-      const change = firstUpwardChange(sig.values, base, 0, { h: sig.h });
-      if (!change) continue;
-      out.push(refine(s, sig, base, change));
+      const episodes = upwardEpisodes(sig.values, base, {
+        h: sig.h,
+        ...(sig.sigmaAt ? { sigmaAt: (i: number) => sig.sigmaAt!(i, base) } : {}),
+      });
+      if (episodes.length === 0) continue;
+      const main = episodes.reduce((a, b) => (b.area > a.area ? b : a));
+      const change = refine(s, sig, base, main);
+      change.blips = episodes
+        .filter((e) => e.start < main.start)
+        .map((e) => refine(s, sig, base, e));
+      out.push(change);
     }
   }
   return out.sort((a, b) => a.startTs - b.startTs);
@@ -191,7 +217,8 @@ function valueText(signal: SignalName, v: number): string {
   if (signal === 'error_ratio') return `${(v * 100).toFixed(1)}%`;
   if (signal === 'latency_p95')
     return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`;
-  return `${Math.round(v)}`;
+  // A traffic drop is tracked negated (so that a drop is a rise); say it as a count.
+  return `${Math.round(Math.abs(v))}`;
 }
 
 /** The onset, peak and recovery moments from the detected changes. */
@@ -220,19 +247,19 @@ export function impactMoments(
       confidence: first.confidence,
       title: `${SIGNAL_TEXT[first.signal]} of ${first.source} left its baseline (${valueText(first.signal, first.baseline.mean)} ${per})`,
       evidence: evidenceAt(first, 'start'),
-      data: { signal: first.signal, baseline: first.baseline.mean },
+      data: { signal: first.signal, baseline: plain(first.signal, first.baseline.mean) },
     },
     {
       kind: 'peak',
       ts: strongest.peakTs,
       source: strongest.source,
       confidence: strongest.confidence,
-      title: `${SIGNAL_TEXT[strongest.signal]} of ${strongest.source} peaked at ${valueText(strongest.signal, strongest.peakValue)} ${per} (baseline ${valueText(strongest.signal, strongest.baseline.mean)})`,
+      title: `${SIGNAL_TEXT[strongest.signal]} of ${strongest.source} ${strongest.signal === 'traffic_drop' ? 'fell to' : 'peaked at'} ${valueText(strongest.signal, strongest.peakValue)} ${per} (baseline ${valueText(strongest.signal, strongest.baseline.mean)})`,
       evidence: evidenceAt(strongest, 'peak'),
       data: {
         signal: strongest.signal,
         value: strongest.peakValue,
-        baseline: strongest.baseline.mean,
+        baseline: plain(strongest.signal, strongest.baseline.mean),
       },
     },
   ];
@@ -251,6 +278,27 @@ export function impactMoments(
     });
   }
   return out;
+}
+
+/** A baseline as the signal's own unit (a traffic drop is tracked negated). */
+function plain(signal: SignalName, v: number): number {
+  return signal === 'traffic_drop' ? Math.abs(v) : v;
+}
+
+/** Smaller episodes before a signal's main one: brief rises that came back, worth a look. */
+export function blipMoments(changes: readonly SignalChange[], bucketMs: number): Moment[] {
+  const per = `per ${formatBucket(bucketMs)}`;
+  return changes.flatMap((c) =>
+    (c.blips ?? []).map((b) => ({
+      kind: 'warning_sign' as const,
+      ts: b.startTs,
+      source: b.source,
+      confidence: round2(b.confidence * 0.8),
+      title: `brief rise in ${SIGNAL_TEXT[b.signal]} of ${b.source} to ${valueText(b.signal, b.peakValue)} ${per}, back at baseline before the main episode`,
+      evidence: b.evidence.start,
+      data: { signal: b.signal, value: b.peakValue },
+    })),
+  );
 }
 
 function evidenceAt(c: SignalChange, where: 'start' | 'peak' | 'end'): EvidenceRef[] {

@@ -7,7 +7,11 @@ import type { Moment } from './moment.js';
 const ROLLBACK = /\b(roll(?:ed|ing)? ?back|rollback|revert(?:ed|ing)?)\b/i;
 
 function rank(m: Moment): number {
-  if (m.kind === 'deploy' && (m.data?.revert === true || ROLLBACK.test(m.title))) return 0.9;
+  if (
+    m.kind === 'deploy' &&
+    (m.data?.revert === true || m.data?.rollback === true || ROLLBACK.test(m.title))
+  )
+    return 0.9;
   if (m.kind === 'deploy') return 0.7;
   if (m.kind === 'restart') return 0.5;
   if (m.kind === 'config_reload') return 0.4;

@@ -12,6 +12,8 @@ import type { Moment } from './moment.js';
 export interface MinerLike {
   add(message: string, ts?: number, where?: EvidenceRef): { id: number; template: string };
   templateOf(id: number): string;
+  /** Messages that found no cluster once the miner was full. */
+  overflowCount?(): number;
 }
 
 export interface PatternStats {
@@ -104,9 +106,20 @@ export class PatternTracker {
     } else this.cellsDropped++;
   }
 
+  /** Per source, messages the miner could not place (it keeps a bounded number of clusters). */
+  overflow(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [source, m] of this.miners) {
+      const n = m.overflowCount?.() ?? 0;
+      if (n > 0) out.set(source, n);
+    }
+    return out;
+  }
+
+  /** Every tracked template; the miner's overflow bucket (id 0) is reported as a gap instead. */
   private all(): Tracked[] {
     const out: Tracked[] = [];
-    for (const m of this.stats.values()) out.push(...m.values());
+    for (const m of this.stats.values()) for (const t of m.values()) if (t.id !== 0) out.push(t);
     return out;
   }
 
