@@ -16,8 +16,11 @@ const VERSION_KEYS = [
   'git_sha',
   'commit',
 ];
+// Verbs of deploying, not the bare word: `user deploy` logging in is no deploy.
 const DEPLOY =
-  /\b(deploy(?:ed|ing|ment)?|re-?deploy(?:ed|ing)?|roll(?:ed|ing)? ?(?:out|back)|rollout|rollback|upgrad(?:ed|ing) to)\b/i;
+  /\b(deployed|deploying|deployment (?:started|finished|complete[d]?|succeeded|of)|re-?deploy(?:ed|ing)|roll(?:ed|ing) (?:out|back)|rollout (?:started|complete[d]?|of)|rollback (?:started|complete[d]?|to|of)|upgrad(?:ed|ing) to)\b/i;
+/** Deploy lines reported per source at most: beyond that they are routine, and only counted. */
+const MAX_DEPLOY_LINES = 10;
 const RELOAD =
   /\b(reconfiguring|reload(?:ed|ing)? (?:config|configuration)|configuration reloaded|SIGHUP)\b/i;
 const REVERT = /^revert\b/i;
@@ -41,6 +44,7 @@ export class ChangeDetector implements StreamDetector {
     { seen: Set<string>; instances: Set<string>; current: string }
   >();
   private readonly lastReload = new Map<string, number>();
+  private readonly deployLines = new Map<string, number>();
 
   add(e: LogEvent): void {
     if (e.format === 'git-log' && typeof e.attrs.sha === 'string') {
@@ -50,7 +54,10 @@ export class ChangeDetector implements StreamDetector {
     if (e.format === 'alertmanager') return;
     const version = versionOf(e);
     if (version !== undefined && this.version(e, version)) return;
-    if (DEPLOY.test(e.message) && e.message.length < 400) {
+    if (e.message.length < 400 && DEPLOY.test(e.message)) {
+      const n = (this.deployLines.get(e.source) ?? 0) + 1;
+      this.deployLines.set(e.source, n);
+      if (n > MAX_DEPLOY_LINES) return;
       this.out.push({
         kind: 'deploy',
         ts: e.ts,
