@@ -104,9 +104,38 @@ function nextEpisode(
     const next = Math.max(0, s + z(i, v) - k);
     if (s === 0 && next > 0) runStart = i;
     s = next;
-    if (s > h) return episodeFrom(values, runStart, i, z, options.hDown ?? 3);
+    if (s > h)
+      return episodeFrom(
+        values,
+        sustainedFrom(values, runStart, i, z, k),
+        i,
+        z,
+        options.hDown ?? 3,
+      );
   }
   return undefined;
+}
+
+/**
+ * Where the run that raised the alarm really began: the first point of the last unbroken stretch
+ * above the slack before the alarm. Noise just above the baseline can keep the sum from reaching
+ * zero for a while before a real change; it should not date the change.
+ */
+function sustainedFrom(
+  values: readonly (number | null)[],
+  runStart: number,
+  alarm: number,
+  z: (i: number, v: number) => number,
+  k: number,
+): number {
+  let start = alarm;
+  for (let i = alarm; i >= runStart; i--) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (z(i, v) <= k) break;
+    start = i;
+  }
+  return start;
 }
 
 /**

@@ -228,8 +228,10 @@ export function impactMoments(
   edgeSource?: string,
 ): Moment[] {
   if (changes.length === 0) return [];
-  // The onset is the earliest change; the peak and the recovery belong to the strongest one.
-  const first = changes[0]!;
+  // The onset is the earliest change users felt (5xx ratio, latency, traffic of a source that
+  // serves requests); error counts of other sources date it only when nothing user-facing moved.
+  const felt = changes.filter((c) => c.signal !== 'errors');
+  const first = (felt.length > 0 ? felt : changes)[0]!;
   // A 5xx ratio is what users felt: when one changed, its peak is the incident's peak.
   const ratios = changes.filter(
     (c) => c.signal === 'error_ratio' && (edgeSource === undefined || c.source === edgeSource),

@@ -7,10 +7,14 @@ const OOM = /\b(out of memory|oom[-_ ]?kill(?:ed|er)?|oomkilled|memory cgroup ou
 const STARTED =
   /\b(server (?:is )?listening|listening on|ready to accept connections|started (?:server|application|service)|starting (?:server|application|service)|application started|startup complete|booting|started in \d)/i;
 
+/** Kernel lines of one OOM kill arrive together; these are one kill. */
+const OOM_GROUP_MS = 5000;
+
 export class OomRestartDetector implements StreamDetector {
   private readonly out: Moment[] = [];
   private readonly firstSeen = new Map<string, number>();
   private readonly pids = new Map<string, Set<number | string>>();
+  private readonly lastOom = new Map<string, Moment>();
 
   add(e: LogEvent): void {
     const first = this.firstSeen.get(e.source);
@@ -38,23 +42,44 @@ export class OomRestartDetector implements StreamDetector {
     });
   }
 
+  /**
+   * One kill is several kernel lines (`invoked oom-killer`, the task dump, `oom-kill:…`, `Out of
+   * memory: Killed process`): lines of one source within a few seconds, naming no other pid, make
+   * one moment, which takes the killed process from whichever line names it.
+   */
   private oom(e: LogEvent): void {
-    const data: Record<string, string | number> = {};
-    if (typeof e.attrs.killedPid === 'number') data.pid = e.attrs.killedPid;
-    if (typeof e.attrs.killedProcess === 'string') data.process = e.attrs.killedProcess;
-    if (typeof e.attrs.memoryKb === 'number') data.memoryKb = e.attrs.memoryKb;
-    const who = data.process
-      ? `${data.process}${data.pid ? ` (pid ${data.pid})` : ''}`
-      : oneLine(e.message, 100);
-    this.out.push({
+    const pid = typeof e.attrs.killedPid === 'number' ? e.attrs.killedPid : undefined;
+    const last = this.lastOom.get(e.source);
+    if (
+      last &&
+      e.ts - last.ts <= OOM_GROUP_MS &&
+      (pid === undefined || last.data!.pid === undefined || last.data!.pid === pid)
+    ) {
+      if (last.evidence.length < 4) last.evidence.push({ file: e.file, line: e.line });
+      if (pid !== undefined && last.data!.pid === undefined) this.describe(last, e);
+      return;
+    }
+    const m: Moment = {
       kind: 'oom_kill',
       ts: e.ts,
       source: e.source,
-      confidence: typeof e.attrs.killedPid === 'number' ? 1 : 0.7,
-      title: `OOM kill in ${e.source}: ${who}`,
+      confidence: 0.7,
+      title: `OOM kill in ${e.source}: ${oneLine(e.message, 100)}`,
       evidence: evidenceOf(e),
-      data,
-    });
+      data: {},
+    };
+    if (pid !== undefined) this.describe(m, e);
+    this.lastOom.set(e.source, m);
+    this.out.push(m);
+  }
+
+  private describe(m: Moment, e: LogEvent): void {
+    const data = m.data!;
+    if (typeof e.attrs.killedPid === 'number') data.pid = e.attrs.killedPid;
+    if (typeof e.attrs.killedProcess === 'string') data.process = e.attrs.killedProcess;
+    if (typeof e.attrs.memoryKb === 'number') data.memoryKb = e.attrs.memoryKb;
+    m.confidence = 1;
+    m.title = `OOM kill in ${e.source}: ${data.process ?? 'process'}${data.pid !== undefined ? ` (pid ${data.pid})` : ''}`;
   }
 
   finish(): Moment[] {

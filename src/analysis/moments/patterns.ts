@@ -169,7 +169,8 @@ export class PatternTracker {
       for (const [minute, n] of t.perMinute) {
         const ts = minute * MINUTE;
         if (ts >= baseline.from && ts < baseline.to) base += n;
-        else if (ts >= recentFrom && ts < onset) {
+        // Whole minutes before the onset only: a minute that straddles it holds the incident.
+        else if (ts >= recentFrom && ts + MINUTE <= onset) {
           recent += n;
           grewAt = Math.min(grewAt, Math.max(ts, recentFrom));
         }
