@@ -28,3 +28,25 @@ export { compileFilter, type EventFilter } from './ingest/filter.js';
 export { openTimeline, type Timeline, type TimelineOptions } from './ingest/timeline.js';
 export type { SourceSpec, SourceSummary } from './ingest/source.js';
 export { eventToJsonl, eventToCsv, eventToMarkdown } from './render/timeline.js';
+
+export {
+  Analyzer,
+  analyzeEvents,
+  type Analysis,
+  type AnalyzeOptions,
+  type Impact,
+  type Gap,
+} from './analysis/analyze.js';
+export { MOMENT_KINDS, type Moment, type MomentKind } from './analysis/moments/moment.js';
+export { computeMttx, type Mttx } from './analysis/mttx.js';
+export { SkewEstimator, skewCorrections } from './analysis/skew.js';
+export type { SkewFinding, SkewEstimate } from './analysis/skew-types.js';
+export { TemplateMiner, type Cluster, type MinerOptions } from './analysis/templates/index.js';
+export {
+  analyzeIncident,
+  estimateSkew,
+  type IncidentAnalysis,
+  type IncidentAnalysisOptions,
+} from './pipeline/analyze-incident.js';
+export { analysisToJson, ANALYSIS_SCHEMA } from './render/analysis-json.js';
+export { renderAnalysis } from './render/analysis-text.js';

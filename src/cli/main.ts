@@ -2,9 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AftermathError, UsageError } from '../errors.js';
+import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
 import { formatsCommand } from './commands/formats.js';
 import { sourcesCommand } from './commands/sources.js';
+import { templatesCommand } from './commands/templates.js';
 import { timelineCommand } from './commands/timeline.js';
 
 function version(): string {
@@ -33,11 +35,19 @@ Examples:
   $ aftermath demo                                   # the bundled example incident
   $ aftermath sources ./incident-logs                # what is there: formats, lines, time ranges, zones
   $ aftermath timeline ./incident-logs --level warn  # one merged UTC timeline
+  $ aftermath analyze ./incident-logs                # onset, deploys, alerts, MTTx, new patterns
   $ aftermath formats                                # the formats it reads
 
 Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failure.`,
     );
-  for (const cmd of [timelineCommand(), sourcesCommand(), formatsCommand(), demoCommand()])
+  for (const cmd of [
+    timelineCommand(),
+    sourcesCommand(),
+    analyzeCommand(),
+    templatesCommand(),
+    formatsCommand(),
+    demoCommand(),
+  ])
     program.addCommand(cmd);
   program.exitOverride();
   for (const cmd of program.commands) cmd.exitOverride();

@@ -24,6 +24,7 @@ interface Flags extends EvidenceFlags {
   count?: boolean;
   json?: boolean;
   verbose?: boolean;
+  correctSkew?: boolean;
 }
 
 /** Exit code from what was read: 1 when no source could be read at all. */
@@ -168,6 +169,23 @@ export async function streamRows(
   return { rows, sources: summaries, diagnostics: resolved.diagnostics, stopped };
 }
 
+/** A first pass that measures clock skew; says on stderr what it will correct. */
+async function skewOffsets(
+  paths: readonly string[],
+  options: TimelineOptions,
+): Promise<Map<string, number>> {
+  // The analysis modules load only when asked for.
+  const { estimateSkew } = await import('../../pipeline/analyze-incident.js');
+  const { findings, corrections } = await estimateSkew(paths, options);
+  for (const f of findings)
+    process.stderr.write(`aftermath: clock skew: ${f.detail} (confidence ${f.confidence})\n`);
+  const applied = [...corrections].map(([s, ms]) => `${s} ${ms > 0 ? '+' : ''}${ms / 1000} s`);
+  process.stderr.write(
+    `aftermath: --correct-skew: ${applied.length > 0 ? `added ${applied.join(', ')}` : 'no correction needed'}\n`,
+  );
+  return corrections;
+}
+
 export async function runTimeline(
   paths: string[],
   flags: Flags,
@@ -184,6 +202,7 @@ export async function runTimeline(
     colour: format === 'table' && useColour(),
     ...(format === 'table' && process.stdout.isTTY ? { width: process.stdout.columns } : {}),
   };
+  if (flags.correctSkew) parsed.clockOffsets = await skewOffsets(paths, parsed);
   const header = format === 'count' ? '' : headerFor(format);
   if (header) await out.write(header);
   const result = await streamRows(paths, parsed, render, out, limit);
@@ -229,6 +248,10 @@ export function timelineCommand(): Command {
     )
     .option('--json', 'with --count: print the counts as JSON')
     .option(
+      '--correct-skew',
+      'measure clock skew between sources first (shared request ids, local-time zones) and correct it',
+    )
+    .option(
       '-v, --verbose',
       'also print informational notes (unparsed lines, out-of-order entries)',
     )
@@ -246,6 +269,7 @@ Examples:
   $ aftermath timeline nginx/ app.log.gz --since "2026-11-22 19:38" --until +10min
   $ aftermath timeline /var/log/syslog --tz Europe/Berlin --level warn
   $ aftermath timeline . --grep 'too many clients' --format md > timeline.md
+  $ aftermath timeline nginx/access.log app.log --correct-skew   # app clock 2 s ahead: fixed
   $ kubectl logs deploy/api --timestamps | aftermath timeline - --format jsonl | jq .message
 `,
     )
