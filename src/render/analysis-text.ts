@@ -3,7 +3,6 @@ import type { Analysis } from '../analysis/analyze.js';
 import { formatBucket } from '../analysis/buckets.js';
 import type { EvidenceRef } from '../analysis/evidence.js';
 import { MTTX_STAGES, type MttxStage } from '../analysis/mttx.js';
-import type { Moment } from '../analysis/moments/moment.js';
 import { renderTable } from './table.js';
 
 export interface TextStyle {
@@ -14,24 +13,6 @@ export interface TextStyle {
 
 const PLAIN: TextStyle = { markdown: false, bold: (s) => s, dim: (s) => s };
 
-/** Kinds shown in the story, in the terminal; the JSON has them all. */
-const STORY_KINDS = new Set<Moment['kind']>([
-  'change',
-  'deploy',
-  'config_reload',
-  'warning_sign',
-  'new_template',
-  'slow_query',
-  'onset',
-  'first_error',
-  'alert_firing',
-  'peak',
-  'mitigation',
-  'restart',
-  'oom_kill',
-  'recovery',
-  'alert_resolved',
-]);
 
 export function formatDuration(seconds: number): string {
   const s = Math.abs(seconds);
@@ -119,7 +100,7 @@ export function renderAnalysis(a: Analysis, title: string, style: TextStyle = PL
       : `${style.bold(title)}  ${style.dim(`${date} ${head}`)}`,
   );
 
-  const story = a.moments.filter((m) => STORY_KINDS.has(m.kind));
+  const story = a.moments;
   if (story.length > 0) {
     out.push(heading(style, 'What happened (UTC)'));
     out.push(
