@@ -50,3 +50,6 @@ export {
 } from './pipeline/analyze-incident.js';
 export { analysisToJson, ANALYSIS_SCHEMA } from './render/analysis-json.js';
 export { renderAnalysis } from './render/analysis-text.js';
+export { parseDocument, newDocument, applyEdits } from './document/index.js';
+export type { PostmortemDocument, Section, SectionKind } from './document/index.js';
+export { draftPostmortem, type DraftOptions } from './document/draft/draft.js';

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { AftermathError, UsageError } from '../errors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
+import { draftCommand } from './commands/draft.js';
 import { formatsCommand } from './commands/formats.js';
+import { newCommand } from './commands/new.js';
 import { sourcesCommand } from './commands/sources.js';
 import { templatesCommand } from './commands/templates.js';
 import { timelineCommand } from './commands/timeline.js';
@@ -36,6 +38,7 @@ Examples:
   $ aftermath sources ./incident-logs                # what is there: formats, lines, time ranges, zones
   $ aftermath timeline ./incident-logs --level warn  # one merged UTC timeline
   $ aftermath analyze ./incident-logs                # onset, deploys, alerts, MTTx, new patterns
+  $ aftermath draft ./incident -o postmortem.md      # the postmortem drafted from the evidence
   $ aftermath formats                                # the formats it reads
 
 Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failure.`,
@@ -44,6 +47,8 @@ Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failur
     timelineCommand(),
     sourcesCommand(),
     analyzeCommand(),
+    draftCommand(),
+    newCommand(),
     templatesCommand(),
     formatsCommand(),
     demoCommand(),
