@@ -1,6 +1,6 @@
 /** End-to-end: the built CLI on the example incident, on pipes, folders, repositories and bad input. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -327,5 +327,8 @@ describe('demo', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('SOURCES');
     expect(r.stdout).toContain('MERGED TIMELINE (UTC)');
+    expect(r.stdout).toContain('What happened (UTC)');
+    const drafted = /drafted from this evidence: (.+)\n/.exec(r.stdout)?.[1];
+    expect(drafted && readFileSync(drafted, 'utf8')).toContain('## Timeline');
   });
 });

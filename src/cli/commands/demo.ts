@@ -1,8 +1,11 @@
 /** `aftermath demo` (what `npm start` runs): the pipeline on the bundled example incident. */
 import { Command } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
+import { draftPostmortem } from '../../document/draft/draft.js';
 import { analyzeIncident } from '../../pipeline/analyze-incident.js';
 import { renderAnalysis } from '../../render/analysis-text.js';
 import { renderSources } from '../../render/sources.js';
@@ -32,8 +35,21 @@ export async function runDemo(dir = exampleDir(), out = new Output()): Promise<n
       dim: colour ? pc.dim : (s) => s,
     }),
   );
+  // The draft goes next to nothing of the user's: a folder of its own under the temp dir.
+  const outDir = join(tmpdir(), 'aftermath-demo');
+  await mkdir(outDir, { recursive: true });
+  const draftFile = join(outDir, 'postmortem.md');
+  await writeFile(
+    draftFile,
+    draftPostmortem(result.analysis, {
+      title,
+      link: (f) => relative(outDir, resolve(f)).split('\\').join('/'),
+    }),
+  );
+  await out.write(`\nThe postmortem, drafted from this evidence: ${draftFile}\n`);
   await out.write(
     `\nNext:\n` +
+      `  node bin/aftermath.js draft ${shown} -o postmortem.md   # draft it where you want it\n` +
       `  node bin/aftermath.js analyze ${shown} --json | jq '.moments[] | {kind, ts, title}'\n` +
       `  node bin/aftermath.js timeline ${shown} --since "2026-11-22 19:40:36" --until +10s\n` +
       `  node bin/aftermath.js timeline ${shown} --level error --format md | head\n` +
@@ -48,8 +64,9 @@ export function demoCommand(): Command {
     .summary('run aftermath on the bundled example incident (what `npm start` does)')
     .description(
       'Reads the example incident shipped with aftermath (examples/pool-exhaustion: nginx, the app,\n' +
-        'PostgreSQL, Alertmanager and git), prints its sources and the analysis of the merged timeline:\n' +
-        'what changed and when, the impact, MTTx, the error types and new patterns.',
+        'PostgreSQL, Alertmanager and git), prints its sources and the analysis of the merged timeline\n' +
+        '(what changed and when, the impact, MTTx, the error types and new patterns), and drafts the\n' +
+        'postmortem into a file under the temporary folder.',
     )
     .action(async () => {
       process.exitCode = await runDemo();
