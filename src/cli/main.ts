@@ -2,14 +2,20 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AftermathError, UsageError } from '../errors.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { demoCommand } from './commands/demo.js';
-import { draftCommand } from './commands/draft.js';
-import { formatsCommand } from './commands/formats.js';
-import { newCommand } from './commands/new.js';
-import { sourcesCommand } from './commands/sources.js';
-import { templatesCommand } from './commands/templates.js';
-import { timelineCommand } from './commands/timeline.js';
+/**
+ * Each command's module loads only when that command runs (or for the full help): loading every
+ * command's dependencies costs a start-up a short command should not pay.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  timeline: async () => (await import('./commands/timeline.js')).timelineCommand(),
+  sources: async () => (await import('./commands/sources.js')).sourcesCommand(),
+  analyze: async () => (await import('./commands/analyze.js')).analyzeCommand(),
+  draft: async () => (await import('./commands/draft.js')).draftCommand(),
+  new: async () => (await import('./commands/new.js')).newCommand(),
+  templates: async () => (await import('./commands/templates.js')).templatesCommand(),
+  formats: async () => (await import('./commands/formats.js')).formatsCommand(),
+  demo: async () => (await import('./commands/demo.js')).demoCommand(),
+};
 
 function version(): string {
   try {
@@ -22,7 +28,8 @@ function version(): string {
   }
 }
 
-export function buildProgram(): Command {
+/** The program with the command `argv` names, or every command when it names none (help, typos). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('aftermath')
     .description(
       'Blameless incident postmortems from the evidence: every log format merged into one UTC timeline.',
@@ -43,17 +50,15 @@ Examples:
 
 Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failure.`,
     );
-  for (const cmd of [
-    timelineCommand(),
-    sourcesCommand(),
-    analyzeCommand(),
-    draftCommand(),
-    newCommand(),
-    templatesCommand(),
-    formatsCommand(),
-    demoCommand(),
-  ])
-    program.addCommand(cmd);
+  const named = argv.find((a) => !a.startsWith('-'));
+  const versionOnly = named === undefined && argv.some((a) => a === '-V' || a === '--version');
+  const wanted =
+    named !== undefined && Object.hasOwn(COMMANDS, named)
+      ? [named]
+      : versionOnly
+        ? []
+        : Object.keys(COMMANDS);
+  for (const cmd of await Promise.all(wanted.map((n) => COMMANDS[n]!()))) program.addCommand(cmd);
   program.exitOverride();
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
@@ -61,7 +66,7 @@ Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failur
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   process.exitCode = undefined;
   try {
     await program.parseAsync([...argv], { from: 'user' });
