@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze.js')).analyzeCommand(),
   draft: async () => (await import('./commands/draft.js')).draftCommand(),
   new: async () => (await import('./commands/new.js')).newCommand(),
+  render: async () => (await import('./commands/render.js')).renderCommand(),
   templates: async () => (await import('./commands/templates.js')).templatesCommand(),
   formats: async () => (await import('./commands/formats.js')).formatsCommand(),
   demo: async () => (await import('./commands/demo.js')).demoCommand(),

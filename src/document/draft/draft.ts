@@ -6,12 +6,11 @@
  * still empty, so nothing people wrote is lost.
  */
 import type { Analysis } from '../../analysis/analyze.js';
-import { applyEdits, lineEnding, type TextEdit } from '../edit.js';
+import type { TextEdit } from '../edit.js';
 import { setFrontMatterFields, type FieldValue } from '../edit-front-matter.js';
-import { parseDocument } from '../parse.js';
-import { findSection } from '../query.js';
+import { upsertRegions, type Region } from '../regions.js';
 import { newDocument } from '../templates/new-document.js';
-import type { PostmortemDocument, SectionKind } from '../types.js';
+import type { PostmortemDocument } from '../types.js';
 import {
   candidateFactors,
   detectionFacts,
@@ -30,20 +29,10 @@ export interface DraftOptions extends FactsContext {
   now?: Date;
 }
 
-interface Region {
-  name: string;
-  section: SectionKind;
-  /** `replace`: the region is the section's body (the template's placeholder goes); `prepend`: it goes above what is there. */
-  mode: 'replace' | 'prepend';
-  text: string;
-}
-
-const BEGIN = (name: string): string =>
-  `<!-- aftermath:draft ${name} begin: generated from the evidence; edits inside are replaced when drafting again -->`;
-const END = (name: string): string => `<!-- aftermath:draft ${name} end -->`;
+const NOTE = 'generated from the evidence; edits inside are replaced when drafting again';
 
 function regions(a: Analysis, ctx: FactsContext): Region[] {
-  return [
+  const parts: Omit<Region, 'tool' | 'note'>[] = [
     { name: 'summary', section: 'summary', mode: 'prepend', text: summaryFacts(a) },
     { name: 'impact', section: 'impact', mode: 'replace', text: impactFacts(a, ctx) },
     { name: 'timeline', section: 'timeline', mode: 'replace', text: timelineTable(a, ctx) },
@@ -57,6 +46,7 @@ function regions(a: Analysis, ctx: FactsContext): Region[] {
       text: `**Candidates from the evidence** (confirm and move each into a group below, or delete it)\n\n${candidateFactors(a, ctx)}`,
     },
   ];
+  return parts.map((p) => ({ ...p, tool: 'draft', note: NOTE }));
 }
 
 /** The front-matter times from the MTTx points (ISO 8601 UTC), only those the evidence sets. */
@@ -78,19 +68,6 @@ function times(a: Analysis): Record<string, FieldValue> {
   return out;
 }
 
-function wrap(name: string, text: string, nl: string): string {
-  return [BEGIN(name), '', text, '', END(name)].join(nl);
-}
-
-/** The region's current extent in `text`, markers included. */
-function findRegion(text: string, name: string): { start: number; end: number } | undefined {
-  const begin = text.indexOf(`<!-- aftermath:draft ${name} begin`);
-  if (begin < 0) return undefined;
-  const endMarker = END(name);
-  const end = text.indexOf(endMarker, begin);
-  return end < 0 ? undefined : { start: begin, end: end + endMarker.length };
-}
-
 /**
  * Drafts a new postmortem, or (given the text of an existing one) refreshes its evidence-derived
  * parts.
@@ -101,7 +78,7 @@ function findRegion(text: string, name: string): { start: number; end: number } 
  */
 export function draftPostmortem(a: Analysis, options: DraftOptions, existing?: string): string {
   const start = a.mttx.points.started.ts;
-  let text =
+  const text =
     existing ??
     newDocument({
       title: options.title,
@@ -109,40 +86,7 @@ export function draftPostmortem(a: Analysis, options: DraftOptions, existing?: s
       ...(options.id !== undefined ? { id: options.id } : {}),
       ...(options.now ? { now: options.now } : start !== null ? { now: new Date(start) } : {}),
     });
-  // Regions already in the text are replaced in place (one pass of edits on one parse)…
-  const nl = lineEnding(text);
-  const all = regions(a, options);
-  const inPlace: TextEdit[] = [];
-  const missing: Region[] = [];
-  for (const r of all) {
-    const at = findRegion(text, r.name);
-    if (at) inPlace.push({ ...at, text: wrap(r.name, r.text, nl) });
-    else missing.push(r);
-  }
-  text = applyEdits(text, inPlace);
-  // …then missing regions go into their sections, and empty front-matter times are filled.
-  const doc = parseDocument(text);
-  const edits: TextEdit[] = [...frontMatterEdits(doc, a)];
-  for (const r of missing) {
-    const section = findSection(doc, r.section);
-    if (!section) continue;
-    const at = section.bodySpan.start.offset;
-    const body = text.slice(at, section.bodySpan.end.offset);
-    const keepGuidance = /^\s*<!--[\s\S]*?-->/.exec(body);
-    if (r.mode === 'replace') {
-      // The template's guidance comment stays; its placeholder rows go.
-      const from = keepGuidance ? at + keepGuidance[0].length : at;
-      edits.push({
-        start: from,
-        end: section.bodySpan.end.offset,
-        text: `${nl}${nl}${wrap(r.name, r.text, nl)}${nl}${nl}`,
-      });
-    } else {
-      const from = keepGuidance ? at + keepGuidance[0].length : at;
-      edits.push({ start: from, end: from, text: `${nl}${nl}${wrap(r.name, r.text, nl)}${nl}` });
-    }
-  }
-  return applyEdits(text, edits);
+  return upsertRegions(text, regions(a, options), (doc) => frontMatterEdits(doc, a));
 }
 
 function frontMatterEdits(doc: PostmortemDocument, a: Analysis): TextEdit[] {

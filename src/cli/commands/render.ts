@@ -1,0 +1,71 @@
+/** `aftermath render`: a postmortem with its Mermaid diagrams embedded, or its parsed model as JSON. */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { parseDocument } from '../../document/parse.js';
+import { AftermathError } from '../../errors.js';
+import { withDiagrams } from '../../render/diagrams.js';
+import { Output, printDiagnostics } from '../io.js';
+
+interface Flags {
+  to: 'md' | 'json';
+  output?: string;
+  inPlace?: boolean;
+}
+
+/** The model without the syntax tree (large, and internal): what a script wants from a document. */
+function modelJson(text: string, source: string): string {
+  const { tree: _tree, sections, ...doc } = parseDocument(text, { source });
+  return JSON.stringify(
+    { ...doc, text: undefined, sections: sections.map(({ nodes: _n, ...s }) => s) },
+    null,
+    2,
+  );
+}
+
+export async function runRender(file: string, flags: Flags, out = new Output()): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new AftermathError(
+      'unreadable',
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  const result = flags.to === 'json' ? modelJson(text, file) : withDiagrams(text);
+  const target = flags.inPlace ? file : flags.output;
+  if (target) {
+    const tmp = `${target}.aftermath-tmp`;
+    await writeFile(tmp, result);
+    await rename(tmp, target);
+  } else await out.write(result);
+  printDiagnostics(parseDocument(text, { source: file }).diagnostics);
+  return 0;
+}
+
+export function renderCommand(): Command {
+  return new Command('render')
+    .summary(
+      'embed Mermaid diagrams (timeline, five whys, contributing factors) or print the model',
+    )
+    .description(
+      'Reads a postmortem and writes it with Mermaid diagrams after the sections they draw: the\n' +
+        'timeline, the five-whys chain and the contributing factors by group. GitHub and GitLab draw\n' +
+        'them. The diagrams sit between `<!-- aftermath:diagram … -->` markers and are replaced when\n' +
+        'rendering again; nothing else changes. --to json prints the parsed document instead.',
+    )
+    .argument('<file>', 'a postmortem in Markdown')
+    .addOption(new Option('--to <format>', 'md or json').choices(['md', 'json']).default('md'))
+    .option('-o, --output <file>', 'write here instead of printing')
+    .option('-i, --in-place', 'rewrite the file itself')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aftermath render postmortem.md --in-place          # add or refresh the diagrams
+  $ aftermath render postmortem.md --to json | jq '.actionItems.items[] | .text'`,
+    )
+    .action(async (file: string, flags: Flags) => {
+      process.exitCode = await runRender(file, flags);
+    });
+}
