@@ -143,7 +143,8 @@ function refine(s: SourceSeries, sig: Signal, base: Baseline, change: ChangePoin
     baseline: base,
     change,
     startTs: bad?.ts ?? pts[change.start]!.t,
-    peakTs: peakPoint.t,
+    // A bucket starts before the change it holds when the change began inside it.
+    peakTs: Math.max(peakPoint.t, bad?.ts ?? -Infinity),
     peakValue: sig.name === 'traffic_drop' ? -raw : raw,
     confidence: confidenceOf(change.maxZ, change.alarm - change.start + 1),
     evidence: {
