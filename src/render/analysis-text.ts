@@ -13,7 +13,6 @@ export interface TextStyle {
 
 const PLAIN: TextStyle = { markdown: false, bold: (s) => s, dim: (s) => s };
 
-
 export function formatDuration(seconds: number): string {
   const s = Math.abs(seconds);
   if (s < 60) return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
