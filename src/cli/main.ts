@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sources: async () => (await import('./commands/sources.js')).sourcesCommand(),
   analyze: async () => (await import('./commands/analyze.js')).analyzeCommand(),
   draft: async () => (await import('./commands/draft.js')).draftCommand(),
+  lint: async () => (await import('./commands/lint.js')).lintCommand(),
   new: async () => (await import('./commands/new.js')).newCommand(),
   render: async () => (await import('./commands/render.js')).renderCommand(),
   templates: async () => (await import('./commands/templates.js')).templatesCommand(),
@@ -47,6 +48,7 @@ Examples:
   $ aftermath timeline ./incident-logs --level warn  # one merged UTC timeline
   $ aftermath analyze ./incident-logs                # onset, deploys, alerts, MTTx, new patterns
   $ aftermath draft ./incident -o postmortem.md      # the postmortem drafted from the evidence
+  $ aftermath lint postmortem.md                     # blame, vague actions, gaps, like ESLint
   $ aftermath formats                                # the formats it reads
 
 Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failure.`,

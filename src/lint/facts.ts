@@ -1,0 +1,90 @@
+/** Views of a document that several rules need, computed once per lint run and only when asked for. */
+import type { PostmortemDocument, Span } from '../document/index.js';
+import type { LintSettings } from './define-rule.js';
+import { findBlame, type BlameHit } from './text/blame.js';
+import { People } from './text/people.js';
+import { proseSentences, type Sentence } from './text/prose.js';
+
+export interface SentenceBlame {
+  sentence: Sentence;
+  hits: BlameHit[];
+}
+
+export class DocumentFacts {
+  private cache = new Map<string, unknown>();
+  constructor(
+    readonly document: PostmortemDocument,
+    readonly settings: LintSettings,
+  ) {}
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  /** Prose sentences: no code, blockquotes or quoted strings. */
+  get sentences(): Sentence[] {
+    return this.once('sentences', () => proseSentences(this.document));
+  }
+
+  /** People the document names: front-matter authors and reviewers, and the config's list. */
+  get people(): People {
+    return this.once('people', () => {
+      const d = this.document.frontMatter?.data;
+      return new People([
+        ...(d?.authors ?? []),
+        ...(d?.reviewers ?? []),
+        ...this.settings.phrases.people,
+      ]);
+    });
+  }
+
+  /** Blame hits per sentence; sentences holding an allowed phrase are left out. */
+  get blame(): SentenceBlame[] {
+    return this.once('blame', () => {
+      const allow = this.settings.phrases.allow.map((a) => a.toLowerCase());
+      const out: SentenceBlame[] = [];
+      for (const sentence of this.sentences) {
+        const lower = sentence.text.toLowerCase();
+        if (allow.some((a) => lower.includes(a))) continue;
+        const hits = findBlame(sentence.text, this.people);
+        if (hits.length > 0) out.push({ sentence, hits });
+      }
+      return out;
+    });
+  }
+
+  /** The document span of characters [start, end) of a sentence. */
+  span(sentence: Sentence, start: number, end: number): Span {
+    const a = sentence.offsets[start] ?? sentence.offsets[0] ?? 0;
+    const last = sentence.offsets[Math.max(start, end - 1)] ?? a;
+    return this.lines.span(a, Math.max(a, last + 1));
+  }
+
+  /** Offset → line/column for spans the parser does not give. */
+  get lines(): LineSpans {
+    return this.once('lines', () => new LineSpans(this.document.text));
+  }
+}
+
+/** Offsets → line/column (1-based), as `Span`s. */
+export class LineSpans {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  point(offset: number): Span['start'] {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo]! + 1, offset: o };
+  }
+  span(start: number, end: number): Span {
+    return { start: this.point(start), end: this.point(end) };
+  }
+}
