@@ -27,7 +27,7 @@ export function isClosed(item: ActionItem): boolean {
 }
 
 /**
- * An owner named in the text: "owner: …", "owned by …", "(@alice)", "(Rasmus to follow up)", or a team that will do it
+ * An owner named in the text: "owner: …", "owned by …", "(@alice)", "(Dana to follow up)", or a team that will do it
  * ("The error tracking team should monitor …", "DevEx will update …").
  */
 export function ownerInText(text: string): boolean {
