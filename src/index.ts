@@ -53,3 +53,14 @@ export { renderAnalysis } from './render/analysis-text.js';
 export { parseDocument, newDocument, applyEdits } from './document/index.js';
 export type { PostmortemDocument, Section, SectionKind } from './document/index.js';
 export { draftPostmortem, type DraftOptions } from './document/draft/draft.js';
+export {
+  lintText,
+  lintDocument,
+  type LintFinding,
+  type LintOptions,
+  type LintResult,
+} from './lint/linter.js';
+export { fixText } from './lint/fix.js';
+export { parseConfig, type LintConfig } from './lint/config.js';
+export { RULES, RULE_IDS } from './lint/rules/index.js';
+export { REPORTERS } from './lint/reporters/index.js';
