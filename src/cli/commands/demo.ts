@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import { draftPostmortem } from '../../document/draft/draft.js';
+import { lintText } from '../../lint/linter.js';
+import { REPORTERS } from '../../lint/reporters/index.js';
+import { RULES } from '../../lint/rules/index.js';
 import { analyzeIncident } from '../../pipeline/analyze-incident.js';
 import { renderAnalysis } from '../../render/analysis-text.js';
 import { renderSources } from '../../render/sources.js';
@@ -39,17 +42,22 @@ export async function runDemo(dir = exampleDir(), out = new Output()): Promise<n
   const outDir = join(tmpdir(), 'aftermath-demo');
   await mkdir(outDir, { recursive: true });
   const draftFile = join(outDir, 'postmortem.md');
-  await writeFile(
-    draftFile,
-    draftPostmortem(result.analysis, {
-      title,
-      link: (f) => relative(outDir, resolve(f)).split('\\').join('/'),
-    }),
-  );
+  const draft = draftPostmortem(result.analysis, {
+    title,
+    link: (f) => relative(outDir, resolve(f)).split('\\').join('/'),
+  });
+  await writeFile(draftFile, draft);
   await out.write(`\nThe postmortem, drafted from this evidence: ${draftFile}\n`);
+  // What the linter says of the draft: what people still have to write.
+  const linted = lintText(draft, { source: draftFile });
+  await out.write(
+    `\nLINT (what is left for people to write)\n` +
+      REPORTERS.stylish!.render([linted], { cwd: process.cwd(), rules: RULES, color: colour }),
+  );
   await out.write(
     `\nNext:\n` +
       `  node bin/aftermath.js draft ${shown} -o postmortem.md   # draft it where you want it\n` +
+      `  node bin/aftermath.js lint postmortem.md --format sarif > lint.sarif\n` +
       `  node bin/aftermath.js analyze ${shown} --json | jq '.moments[] | {kind, ts, title}'\n` +
       `  node bin/aftermath.js timeline ${shown} --since "2026-11-22 19:40:36" --until +10s\n` +
       `  node bin/aftermath.js timeline ${shown} --level error --format md | head\n` +

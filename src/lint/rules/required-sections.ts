@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SECTION_SYNONYMS, type SectionKind } from '../../document/index.js';
 import { defineRule, ruleDocsUrl } from '../define-rule.js';
+import { hasText } from '../helpers/action-items.js';
 import { isEmpty } from '../helpers/sections.js';
 import { addSectionEdits, sectionName } from '../helpers/template-sections.js';
 
@@ -59,9 +60,12 @@ export default defineRule({
         continue;
       }
       // Subsections count as content: "Root cause" with only "### Primary issue" below is not empty.
-      const filled = found.some(
-        (s) => !isEmpty(s) || doc.sections.some((c) => c.parent === s.index && !isEmpty(c)),
-      );
+      // An action-item table whose only row is the template's blank one holds no item.
+      const filled = kinds.includes('action-items')
+        ? (doc.actionItems?.items ?? []).some(hasText)
+        : found.some(
+            (s) => !isEmpty(s) || doc.sections.some((c) => c.parent === s.index && !isEmpty(c)),
+          );
       if (!filled) {
         context.report({
           messageId: 'empty',
