@@ -64,3 +64,5 @@ export { fixText } from './lint/fix.js';
 export { parseConfig, type LintConfig } from './lint/config.js';
 export { RULES, RULE_IDS } from './lint/rules/index.js';
 export { REPORTERS } from './lint/reporters/index.js';
+export { renderReport } from './render/html/index.js';
+export { makeRedactor, REDACT_RULES, type RedactOptions, type Redactor } from './render/redact.js';

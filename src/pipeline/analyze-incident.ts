@@ -1,5 +1,8 @@
 /** The analysis of an incident's evidence from paths: read, merge, analyse; optionally twice, to correct skew. */
 import type { Diagnostic } from '../core/diagnostic.js';
+import { parseTimeSpec } from '../core/time-spec.js';
+import { resolveZone, UTC } from '../core/zone.js';
+import { ConfigError } from '../errors.js';
 import { Analyzer, type Analysis, type AnalyzeOptions } from '../analysis/analyze.js';
 import type { MinerLike } from '../analysis/moments/patterns.js';
 import { SkewEstimator } from '../analysis/skew.js';
@@ -24,6 +27,32 @@ export interface IncidentAnalysis {
   caseDir?: string;
   /** Milliseconds added per source when skew was corrected. */
   corrections?: Record<string, number>;
+}
+
+/**
+ * The incident window: what the options say, else the case file's `window` (read in the zone of
+ * --tz, else the case file's, else UTC).
+ */
+function caseWindow(
+  options: IncidentAnalysisOptions,
+  config: CaseConfig | undefined,
+): { from?: number; to?: number } | undefined {
+  const window = { ...options.window };
+  const zone =
+    (options.tz !== undefined ? resolveZone(options.tz) : undefined) ??
+    (config?.tz !== undefined ? resolveZone(config.tz) : undefined) ??
+    UTC;
+  for (const [key, text] of [
+    ['from', config?.window?.since],
+    ['to', config?.window?.until],
+  ] as const) {
+    if (text === undefined || window[key] !== undefined) continue;
+    const ms = parseTimeSpec(text, Date.now(), zone);
+    if (ms === undefined)
+      throw new ConfigError(`aftermath.yaml: window: cannot read "${text}" as a time`);
+    window[key] = ms;
+  }
+  return window.from !== undefined || window.to !== undefined ? window : undefined;
 }
 
 /** A template miner as the analysis wants it. */
@@ -62,7 +91,13 @@ export async function analyzeIncident(
       ...options,
       ...(clockOffsets ? { clockOffsets } : {}),
     });
-    const analyzer = new Analyzer({ ...options, newMiner, skew: new SkewEstimator() });
+    const window = caseWindow(options, timeline.caseConfig);
+    const analyzer = new Analyzer({
+      ...options,
+      ...(window ? { window } : {}),
+      newMiner,
+      skew: new SkewEstimator(),
+    });
     for await (const batch of timeline.events) for (const e of batch) analyzer.add(e);
     const analysis = analyzer.finish();
     for (const s of timeline.sources)

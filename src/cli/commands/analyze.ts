@@ -63,19 +63,6 @@ export async function runAnalyze(
   if (until !== undefined) window.to = until;
 
   const resolved = await resolveTimelineSources(paths, parsed);
-  // Without flags, the case file's window (if any) is the incident window.
-  const caseWindow = resolved.caseConfig?.window;
-  const zone = (flags.tz && resolveZone(flags.tz)) || UTC;
-  for (const [key, text] of [
-    ['from', caseWindow?.since],
-    ['to', caseWindow?.until],
-  ] as const) {
-    if (text === undefined || window[key] !== undefined) continue;
-    const ms = parseTimeSpec(text, Date.now(), zone);
-    if (ms === undefined)
-      throw new UsageError(`aftermath.yaml: window: cannot read "${text}" as a time`);
-    window[key] = ms;
-  }
   const sizes = await Promise.all(
     resolved.specs.map((s) =>
       s.kind === 'git' || s.path === '-'
@@ -93,7 +80,7 @@ export async function runAnalyze(
     ...parsed,
     filter,
     window,
-    baseline: parseBaseline(flags.baseline, zone),
+    baseline: parseBaseline(flags.baseline, (flags.tz && resolveZone(flags.tz)) || UTC),
     ...(bucketMs !== undefined ? { bucketMs } : {}),
     slowQueryMs,
     top,
