@@ -330,5 +330,8 @@ describe('demo', () => {
     expect(r.stdout).toContain('What happened (UTC)');
     const drafted = /drafted from this evidence: (.+)\n/.exec(r.stdout)?.[1];
     expect(drafted && readFileSync(drafted, 'utf8')).toContain('## Timeline');
+    const report = /needs no network\): (.+)\n/.exec(r.stdout)?.[1];
+    expect(report && readFileSync(report, 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(r.stdout).toContain('LINT (what is left for people to write)');
   });
 });

@@ -9,6 +9,10 @@ import { draftPostmortem } from '../../document/draft/draft.js';
 import { lintText } from '../../lint/linter.js';
 import { REPORTERS } from '../../lint/reporters/index.js';
 import { RULES } from '../../lint/rules/index.js';
+import { analysisToJson } from '../../render/analysis-json.js';
+import { renderReport } from '../../render/html/index.js';
+import { makeRedactor } from '../../render/redact.js';
+import { lintFindings, loadReportAssets } from './report.js';
 import { analyzeIncident } from '../../pipeline/analyze-incident.js';
 import { renderAnalysis } from '../../render/analysis-text.js';
 import { renderSources } from '../../render/sources.js';
@@ -22,7 +26,7 @@ export function exampleDir(): string {
 
 export async function runDemo(dir = exampleDir(), out = new Output()): Promise<number> {
   const shown = relative(process.cwd(), dir) || '.';
-  const result = await analyzeIncident([dir]);
+  const result = await analyzeIncident([shown]);
   const title = result.caseConfig?.title ?? 'example incident';
   const total = result.analysis.sources.reduce((n, s) => n + s.events, 0);
   const colour = useColour();
@@ -54,10 +58,27 @@ export async function runDemo(dir = exampleDir(), out = new Output()): Promise<n
     `\nLINT (what is left for people to write)\n` +
       REPORTERS.stylish!.render([linted], { cwd: process.cwd(), rules: RULES, color: colour }),
   );
+  // The report: charts, timeline and the draft in one page that opens with no network.
+  const reportFile = join(outDir, 'report.html');
+  await writeFile(
+    reportFile,
+    renderReport({
+      analysis: analysisToJson(result.analysis),
+      document: { markdown: draft },
+      findings: lintFindings(draft, draftFile),
+      options: {
+        assets: await loadReportAssets({ mermaid: false }),
+        redact: makeRedactor(),
+        title,
+      },
+    }),
+  );
+  await out.write(`\nThe report (open it in a browser; it needs no network): ${reportFile}\n`);
   await out.write(
     `\nNext:\n` +
       `  node bin/aftermath.js draft ${shown} -o postmortem.md   # draft it where you want it\n` +
       `  node bin/aftermath.js lint postmortem.md --format sarif > lint.sarif\n` +
+      `  node bin/aftermath.js report ${shown} --document postmortem.md -o report.html\n` +
       `  node bin/aftermath.js analyze ${shown} --json | jq '.moments[] | {kind, ts, title}'\n` +
       `  node bin/aftermath.js timeline ${shown} --since "2026-11-22 19:40:36" --until +10s\n` +
       `  node bin/aftermath.js timeline ${shown} --level error --format md | head\n` +
@@ -73,8 +94,8 @@ export function demoCommand(): Command {
     .description(
       'Reads the example incident shipped with aftermath (examples/pool-exhaustion: nginx, the app,\n' +
         'PostgreSQL, Alertmanager and git), prints its sources and the analysis of the merged timeline\n' +
-        '(what changed and when, the impact, MTTx, the error types and new patterns), and drafts the\n' +
-        'postmortem into a file under the temporary folder.',
+        '(what changed and when, the impact, MTTx, the error types and new patterns), drafts the\n' +
+        'postmortem, lints it, and writes the HTML report, into a folder under the temporary folder.',
     )
     .action(async () => {
       process.exitCode = await runDemo();

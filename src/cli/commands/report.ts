@@ -93,7 +93,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 /** The linter's findings on the postmortem, as the report lists them. */
-function lintFindings(markdown: string, source: string): ReportFinding[] {
+export function lintFindings(markdown: string, source: string): ReportFinding[] {
   return lintText(markdown, { source }).findings.map((f) => ({
     ruleId: f.ruleId,
     severity: f.severity,
