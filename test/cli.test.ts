@@ -319,6 +319,17 @@ describe('inputs', () => {
     expect(r.stdout.trimEnd().split('\n').length).toBe(3);
     expect(r.stderr).not.toContain('EPIPE');
   });
+
+  it('stops quietly when help is piped to head', () => {
+    for (const args of ['--help', 'analyze --help']) {
+      const r = spawnSync('bash', ['-c', `node bin/aftermath.js ${args} | head -n 1`], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(r.stdout).toMatch(/^Usage: aftermath/);
+      expect(r.stderr).not.toContain('EPIPE');
+    }
+  });
 });
 
 describe('demo', () => {

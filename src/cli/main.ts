@@ -70,6 +70,12 @@ Exit codes: 0 ok (warnings allowed), 1 nothing readable, 2 usage error or failur
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that goes away (`| head`) ends the command quietly, whoever was writing (the help
+  // text too, which commander writes straight to stdout).
+  process.stdout.once('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE')
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   const program = await buildProgram(argv);
   process.exitCode = undefined;
   try {

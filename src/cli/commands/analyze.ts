@@ -127,11 +127,11 @@ export function analyzeCommand(): Command {
       'what changed and when: key moments, impact, MTTx, new patterns, baselines, clock skew',
     )
     .description(
-      'Reads the evidence like `timeline` and analyses it in one pass: the onset of impact (a change\n' +
-        'point in 5xx ratio, latency, errors or traffic), the peak and the recovery; the first error of\n' +
-        'each source; deploys, commits and reloads before the onset; alerts; the mitigation; slow queries;\n' +
-        'OOM kills and restarts; new log templates and warning signs; the impact period against a\n' +
-        'baseline; clock skew between sources; and time to detect, acknowledge, mitigate and resolve.\n' +
+      'Reads the evidence like `timeline` and analyses it in one pass: the onset of impact (a change ' +
+        'point in 5xx ratio, latency, errors or traffic), the peak and the recovery; the first error of ' +
+        'each source; deploys, commits and reloads before the onset; alerts; the mitigation; slow queries; ' +
+        'OOM kills and restarts; new log templates and warning signs; the impact period against a ' +
+        'baseline; clock skew between sources; and time to detect, acknowledge, mitigate and resolve. ' +
         'Every finding names the file and line that support it.',
     )
     .argument(

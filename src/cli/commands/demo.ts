@@ -92,9 +92,9 @@ export function demoCommand(): Command {
   return new Command('demo')
     .summary('run aftermath on the bundled example incident (what `npm start` does)')
     .description(
-      'Reads the example incident shipped with aftermath (examples/pool-exhaustion: nginx, the app,\n' +
-        'PostgreSQL, Alertmanager and git), prints its sources and the analysis of the merged timeline\n' +
-        '(what changed and when, the impact, MTTx, the error types and new patterns), drafts the\n' +
+      'Reads the example incident shipped with aftermath (examples/pool-exhaustion: nginx, the app, ' +
+        'PostgreSQL, Alertmanager and git), prints its sources and the analysis of the merged timeline ' +
+        '(what changed and when, the impact, MTTx, the error types and new patterns), drafts the ' +
         'postmortem, lints it, and writes the HTML report, into a folder under the temporary folder.',
     )
     .action(async () => {

@@ -67,11 +67,11 @@ export function draftCommand(): Command {
   const cmd = new Command('draft')
     .summary('draft the postmortem from the evidence (or refresh the evidence in one)')
     .description(
-      'Analyses the evidence like `analyze` and writes a postmortem in Markdown: front-matter times\n' +
-        'from the key moments, the impact in numbers, a timeline whose rows link their evidence\n' +
-        '(file:line), detection and recovery facts, candidate contributing factors to confirm, and\n' +
-        'the sections only people can write, with guidance. The generated parts sit between\n' +
-        '`<!-- aftermath:draft … -->` markers: drafting again into the same file (-o) replaces them\n' +
+      'Analyses the evidence like `analyze` and writes a postmortem in Markdown: front-matter times ' +
+        'from the key moments, the impact in numbers, a timeline whose rows link their evidence ' +
+        '(file:line), detection and recovery facts, candidate contributing factors to confirm, and ' +
+        'the sections only people can write, with guidance. The generated parts sit between ' +
+        '`<!-- aftermath:draft … -->` markers: drafting again into the same file (-o) replaces them ' +
         'and fills front-matter times still empty, and leaves everything else as people wrote it.',
     )
     .argument('<paths...>', 'a case folder (aftermath.yaml), log files, folders or repositories');

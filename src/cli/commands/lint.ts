@@ -157,8 +157,8 @@ export function lintCommand(): Command {
   return new Command('lint')
     .summary('check postmortems: blameless language, action items, timeline, completeness')
     .description(
-      'Checks postmortem Markdown files against the rules in docs/rules/ (blameless language, action\n' +
-        'items, analysis depth, timeline, completeness, process). Settings come from the nearest\n' +
+      'Checks postmortem Markdown files against the rules in docs/rules/ (blameless language, action ' +
+        'items, analysis depth, timeline, completeness, process). Settings come from the nearest ' +
         '.aftermathrc.yaml above each file, or --config.',
     )
     .argument('<paths...>', 'Markdown files or folders (folders are searched for *.md)')

@@ -130,8 +130,8 @@ export function newCommand(): Command {
   return new Command('new')
     .summary('write a new postmortem document from a template')
     .description(
-      'Writes a postmortem in Markdown with YAML front matter (id, title, status, severity, authors,\n' +
-        'times) from a built-in or custom template, to stdout or -o FILE. On a terminal it asks for the\n' +
+      'Writes a postmortem in Markdown with YAML front matter (id, title, status, severity, authors, ' +
+        'times) from a built-in or custom template, to stdout or -o FILE. On a terminal it asks for the ' +
         'title when --title is not given.',
     )
     .option(

@@ -71,10 +71,10 @@ export function renderCommand(): Command {
       'embed Mermaid diagrams (timeline, five whys, contributing factors) or print the model',
     )
     .description(
-      'Reads a postmortem and writes it with Mermaid diagrams after the sections they draw: the\n' +
-        'timeline, the five-whys chain and the contributing factors by group. GitHub and GitLab draw\n' +
-        'them. The diagrams sit between `<!-- aftermath:diagram … -->` markers and are replaced when\n' +
-        'rendering again; nothing else changes. --to html writes the document as one sanitised page\n' +
+      'Reads a postmortem and writes it with Mermaid diagrams after the sections they draw: the ' +
+        'timeline, the five-whys chain and the contributing factors by group. GitHub and GitLab draw ' +
+        'them. The diagrams sit between `<!-- aftermath:diagram … -->` markers and are replaced when ' +
+        'rendering again; nothing else changes. --to html writes the document as one sanitised page ' +
         '(no script; `aftermath report` draws the diagrams); --to json prints the parsed model.',
     )
     .argument('<file>', 'a postmortem in Markdown')

@@ -176,11 +176,11 @@ export function reportCommand(): Command {
   const cmd = new Command('report')
     .summary('one self-contained HTML report: charts, timeline, errors, MTTx, the postmortem')
     .description(
-      'Analyses the evidence like `analyze` and writes one HTML file that opens with no network:\n' +
-        'request rate against the baseline, error ratio, latency and event rates with markers for\n' +
-        'deploys, alerts, onset, mitigation, recovery and OOM kills; a swimlane of the key moments per\n' +
-        'source; the top error templates and new patterns; MTTx as a bar; and the postmortem (the\n' +
-        '--document given, else one drafted from the evidence). Secrets in log text (tokens, API keys,\n' +
+      'Analyses the evidence like `analyze` and writes one HTML file that opens with no network: ' +
+        'request rate against the baseline, error ratio, latency and event rates with markers for ' +
+        'deploys, alerts, onset, mitigation, recovery and OOM kills; a swimlane of the key moments per ' +
+        'source; the top error templates and new patterns; MTTx as a bar; and the postmortem (the ' +
+        '--document given, else one drafted from the evidence). Secrets in log text (tokens, API keys, ' +
         'passwords in URLs, private keys, JWTs) are redacted first. See docs/report.md.',
     )
     .argument('<paths...>', 'a case folder (aftermath.yaml), log files, folders or repositories');

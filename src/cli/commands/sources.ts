@@ -63,8 +63,8 @@ export function sourcesCommand(): Command {
   const cmd = new Command('sources')
     .summary('list the sources found: format, lines, time range, zone, problems')
     .description(
-      'Reads every source like `timeline` does and prints one row per file: the format detected (and how\n' +
-        'sure), lines read and parsed, first and last timestamp in UTC, the zone assumed for zone-less\n' +
+      'Reads every source like `timeline` does and prints one row per file: the format detected (and how ' +
+        'sure), lines read and parsed, first and last timestamp in UTC, the zone assumed for zone-less ' +
         'timestamps and why, entries out of order, and warnings.',
     )
     .argument('<paths...>', 'log files, folders, git repositories, a case folder, or - for stdin');

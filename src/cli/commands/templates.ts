@@ -221,9 +221,9 @@ export function templatesCommand(): Command {
   const cmd = new Command('templates')
     .summary('mine the message templates of each log: what kinds of lines, how many, since when')
     .description(
-      'Groups the messages of each source into templates, with <*> for the parts that vary (numbers,\n' +
-        'ids, IPs, paths, URLs, times, sizes, durations, host names, e-mail addresses), and lists them\n' +
-        'by count with the time each was first seen. Each source is mined on its own; the miner is\n' +
+      'Groups the messages of each source into templates, with <*> for the parts that vary (numbers, ' +
+        'ids, IPs, paths, URLs, times, sizes, durations, host names, e-mail addresses), and lists them ' +
+        'by count with the time each was first seen. Each source is mined on its own; the miner is ' +
         'the same for every log (no per-log settings). See docs/templates.md.',
     )
     .argument('<paths...>', 'log files, folders, git repositories, a case folder, or - for stdin');

@@ -229,8 +229,8 @@ export function timelineCommand(): Command {
   const cmd = new Command('timeline')
     .summary('print the merged UTC timeline of logs in any format')
     .description(
-      'Reads every file (any supported format, .gz too), folder (recursively), git repository or case folder\n' +
-        '(aftermath.yaml) given, and prints one timeline in UTC, merged by time. Each source keeps its own\n' +
+      'Reads every file (any supported format, .gz too), folder (recursively), git repository or case folder ' +
+        '(aftermath.yaml) given, and prints one timeline in UTC, merged by time. Each source keeps its own ' +
         'order; times written without a zone are read in --tz (default UTC).',
     )
     .argument('<paths...>', 'log files, folders, git repositories, a case folder, or - for stdin');
