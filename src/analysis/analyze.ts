@@ -275,6 +275,15 @@ export class Analyzer {
       const baseFrom = this.from > -Infinity ? -Infinity : window.from;
       templates.topErrors = this.errorPatterns!.topErrors(this.options.top ?? 10);
       templates.new = this.patterns.newSince(baselineEnd, window.to, NEW_TEMPLATES);
+      // Sparklines: each listed template's counts over the window.
+      for (const [tracker, list] of [
+        [this.errorPatterns!, templates.topErrors],
+        [this.patterns, templates.new],
+      ] as const)
+        for (const p of list) {
+          const activity = tracker.activity(p, window.from, window.to);
+          if (activity) p.activity = activity;
+        }
       if (onset) {
         const before = this.patterns.newSince(baselineEnd, onset.ts, NEW_TEMPLATES);
         moments.push(...before.map(newTemplateMoment));

@@ -47,6 +47,15 @@ function pattern(p: PatternStats): Record<string, unknown> {
     firstSeen: iso(p.firstTs),
     lastSeen: iso(p.lastTs),
     evidence: [p.first],
+    ...(p.activity
+      ? {
+          activity: {
+            from: iso(p.activity.from),
+            stepSeconds: p.activity.stepMs / 1000,
+            counts: p.activity.counts,
+          },
+        }
+      : {}),
   };
 }
 

@@ -16,10 +16,18 @@ export interface MinerLike {
   overflowCount?(): number;
 }
 
+/** Counts of a template per step over a window: what a sparkline draws. */
+export interface Activity {
+  from: number;
+  stepMs: number;
+  counts: number[];
+}
+
 export interface PatternStats {
   source: string;
   id: number;
   template: string;
+  activity?: Activity;
   count: number;
   errors: number;
   maxLevel: number;
@@ -126,6 +134,23 @@ export class PatternTracker {
   private stat(t: Tracked): PatternStats {
     const { perMinute: _, ...rest } = t;
     return { ...rest, template: this.miners.get(t.source)!.templateOf(t.id) };
+  }
+
+  /**
+   * Counts of a template per step over [from, to), from its per-minute cells (steps are whole
+   * minutes, at most `points` of them).
+   */
+  activity(p: PatternStats, from: number, to: number, points = 60): Activity | undefined {
+    const t = this.stats.get(p.source)?.get(p.id);
+    if (!t || !(to > from)) return undefined;
+    const stepMs = Math.max(1, Math.ceil((to - from) / MINUTE / points)) * MINUTE;
+    const start = Math.floor(from / MINUTE) * MINUTE;
+    const counts = new Array<number>(Math.ceil((to - start) / stepMs)).fill(0);
+    for (const [minute, n] of t.perMinute) {
+      const i = Math.floor((minute * MINUTE - start) / stepMs);
+      if (i >= 0 && i < counts.length) counts[i]! += n;
+    }
+    return { from: start, stepMs, counts };
   }
 
   /** Templates with the most error events, across sources. */

@@ -8,11 +8,33 @@ import { evidenceRef } from './evidence.js';
 import { clock, count, msOf } from './format.js';
 import type { PatternJson, ReportAnalysis } from './types.js';
 
+/** Counts per step over the window as a line: a flood that starts with the deploy shows its shape. */
+function sparkline(p: PatternJson): SafeHtml | string {
+  const a = p.activity;
+  if (!a || a.counts.length < 2) return '';
+  const max = Math.max(...a.counts, 1);
+  const n = a.counts.length - 1;
+  const points = a.counts
+    .map((c, i) => `${((i / n) * 100).toFixed(2)},${(9.5 - (c / max) * 9).toFixed(2)}`)
+    .join(' ');
+  const peak = a.counts.indexOf(Math.max(...a.counts));
+  return markup`<svg
+    class="activity sparkline"
+    viewBox="0 0 100 10"
+    preserveAspectRatio="none"
+    role="img"
+    aria-label="${`${count(p.count)} in all; at most ${count(max)} per ${a.stepSeconds / 60} min, in step ${peak + 1} of ${n + 1}`}"
+  >
+    <polyline points="${points}" class="sparkline-line" fill="none" vector-effect="non-scaling-stroke" />
+  </svg>`;
+}
+
 function activity(
   p: PatternJson,
   from: number | undefined,
   to: number | undefined,
 ): SafeHtml | string {
+  if (p.activity && p.activity.counts.length >= 2) return sparkline(p);
   const first = msOf(p.firstSeen);
   const last = msOf(p.lastSeen) ?? first;
   if (

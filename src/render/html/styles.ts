@@ -66,6 +66,7 @@ tr:target td:first-child { box-shadow: inset 4px 0 #fab005; }
 .activity { width: 8rem; height: 10px; display: block; }
 .activity-track { fill: #e9ecef; }
 .activity-span { fill: #e8590c; }
+.sparkline-line { stroke: #e8590c; stroke-width: 1.5; }
 .mttx-bar { display: flex; width: 100%; height: 2.2rem; border-radius: 6px; overflow: hidden; border: 1px solid var(--line); margin: .75rem 0 .5rem; }
 .seg { flex: 0 1 auto; min-width: 6.5rem; background: var(--seg); color: #fff; font-size: .8rem; display: flex; align-items: center; padding: 0 .4rem; min-width: 2px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; border-right: 2px solid #fff; }
 .seg span { overflow: hidden; text-overflow: ellipsis; }

@@ -64,6 +64,8 @@ export interface PatternJson {
   firstSeen: string | null;
   lastSeen: string | null;
   evidence: Evidence[];
+  /** Counts per step over the window, for a sparkline. */
+  activity?: { from: string | null; stepSeconds: number; counts: number[] };
 }
 
 export interface MttxPointJson {
