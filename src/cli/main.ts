@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./commands/templates.js')).templatesCommand(),
   formats: async () => (await import('./commands/formats.js')).formatsCommand(),
   demo: async () => (await import('./commands/demo.js')).demoCommand(),
+  serve: async () => (await import('./commands/serve.js')).serveCommand(),
 };
 
 function version(): string {

@@ -79,6 +79,7 @@ export async function runDemo(dir = exampleDir(), out = new Output()): Promise<n
       `  node bin/aftermath.js draft ${shown} -o postmortem.md   # draft it where you want it\n` +
       `  node bin/aftermath.js lint postmortem.md --format sarif > lint.sarif\n` +
       `  node bin/aftermath.js report ${shown} --document postmortem.md -o report.html\n` +
+      `  node bin/aftermath.js serve ${shown}    # the web workspace on http://127.0.0.1:4173\n` +
       `  node bin/aftermath.js analyze ${shown} --json | jq '.moments[] | {kind, ts, title}'\n` +
       `  node bin/aftermath.js timeline ${shown} --since "2026-11-22 19:40:36" --until +10s\n` +
       `  node bin/aftermath.js timeline ${shown} --level error --format md | head\n` +
