@@ -12,6 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server/start.js';
 import { writeHostileCase } from './fixtures/report/hostile-evidence.js';
 
+// Callbacks of page.evaluate run in the browser; the project's type check has no DOM library.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const window: any;
+declare const document: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 const CHROMIUM = '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.CI)
@@ -66,9 +72,7 @@ describe.skipIf(!haveBrowser)('aftermath serve with hostile evidence', () => {
       await page.locator('#drill .hit').waitFor();
     }
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
-      undefined,
-    );
+    expect(await page.evaluate(() => window.__pwned as number | undefined)).toBe(undefined);
     expect(dialogs).toEqual([]);
     // No element the hostile text describes was created.
     expect(await page.locator('main img, main svg[onload], main script').count()).toBe(0);
@@ -98,8 +102,11 @@ describe.skipIf(!haveBrowser)('aftermath serve with hostile evidence', () => {
     // Every form control has a label a screen reader can read.
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('select, input, textarea')]
-        .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label'))
-        .map((el) => el.id),
+        .filter(
+          (el: { labels?: unknown[]; getAttribute(n: string): string | null }) =>
+            !el.labels?.length && !el.getAttribute('aria-label'),
+        )
+        .map((el: { id: string }) => el.id),
     );
     expect(unlabelled).toEqual([]);
   }, 90_000);

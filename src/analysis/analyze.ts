@@ -258,7 +258,9 @@ export class Analyzer {
     if (base)
       for (const s of this.series.build(bucketMs, base.from, base.to))
         if (base.sources.includes(s.source)) basePoints.set(s.source, s.points);
-    const signals = detectChanges(series, basePoints);
+    const signals = detectChanges(series, basePoints, (source, from, to) =>
+      this.series.finePoints(source, from, to),
+    );
     let moments = this.detectors.flatMap((d) => d.finish());
     moments.push(...impactMoments(signals, bucketMs, this.edgeSource(series)?.source));
     moments.push(...blipMoments(signals, bucketMs));

@@ -224,6 +224,16 @@ export class SeriesBuilder {
     return acc ? { first: acc.first, last: acc.last, bucketMs: acc.bucketMs } : undefined;
   }
 
+  /** One source's points at its own (finest) bucket over [from, to). */
+  finePoints(
+    source: string,
+    from: number,
+    to: number,
+  ): { bucketMs: number; points: SeriesPoint[] } | undefined {
+    const acc = this.sources.get(source);
+    return acc ? { bucketMs: acc.bucketMs, points: acc.points(acc.bucketMs, from, to) } : undefined;
+  }
+
   build(bucketMs: number, from: number, to: number): SourceSeries[] {
     const out: SourceSeries[] = [];
     for (const acc of this.sources.values()) {

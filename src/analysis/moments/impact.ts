@@ -100,9 +100,17 @@ function signalsOf(
  * smaller ones before it kept as blips. `baseline` gives points of a separate baseline window per
  * source (a week earlier, the window before); otherwise the leading third of the window serves.
  */
+/** Finer points of a source over [from, to), where the evidence has them (for dating a change). */
+export type FinePoints = (
+  source: string,
+  from: number,
+  to: number,
+) => { bucketMs: number; points: SeriesPoint[] } | undefined;
+
 export function detectChanges(
   series: readonly SourceSeries[],
   baseline?: ReadonlyMap<string, readonly SeriesPoint[]>,
+  fine?: FinePoints,
 ): SignalChange[] {
   const out: SignalChange[] = [];
   for (const s of series) {
@@ -122,19 +130,27 @@ export function detectChanges(
       });
       if (episodes.length === 0) continue;
       const main = episodes.reduce((a, b) => (b.area > a.area ? b : a));
-      const change = refine(s, sig, base, main);
+      const change = refine(s, sig, base, main, fine);
       change.blips = episodes
         .filter((e) => e.start < main.start)
-        .map((e) => refine(s, sig, base, e));
+        .map((e) => refine(s, sig, base, e, fine));
       out.push(change);
     }
   }
   return out.sort((a, b) => a.startTs - b.startTs);
 }
 
-function refine(s: SourceSeries, sig: Signal, base: Baseline, change: ChangePoint): SignalChange {
+function refine(
+  s: SourceSeries,
+  sig: Signal,
+  base: Baseline,
+  change: ChangePoint,
+  fine?: FinePoints,
+): SignalChange {
   const pts = s.points;
-  const bad = firstBad(sig.name, pts, change.start, change.alarm);
+  const bad =
+    finerStart(s, sig.name, base, change, fine) ??
+    firstBad(sig.name, pts, change.start, change.alarm);
   const peakPoint = pts[change.peak]!;
   const raw = sig.values[change.peak] ?? 0;
   const result: SignalChange = {
@@ -165,6 +181,46 @@ function refine(s: SourceSeries, sig: Signal, base: Baseline, change: ChangePoin
 
 function ref(e: EvidenceRef): EvidenceRef {
   return { file: e.file, line: e.line };
+}
+
+/**
+ * Dates a change found on coarse buckets from finer ones: the first fine bucket, from the start
+ * bucket on, that is clearly above the baseline (three sigmas, a ratio's own sampling noise
+ * included) and stays so in the next one. On a 15-minute bucket the first error of the bucket may
+ * be background noise minutes before the change; this finds where the change itself began.
+ */
+function finerStart(
+  s: SourceSeries,
+  signal: SignalName,
+  base: Baseline,
+  change: ChangePoint,
+  fine: FinePoints | undefined,
+): (EvidenceRef & { ts: number }) | undefined {
+  if (!fine || signal === 'traffic_drop') return undefined;
+  const from = s.points[change.start]!.t;
+  const to = s.points[change.alarm]!.t + s.bucketMs;
+  const got = fine(s.source, from, to);
+  if (!got || got.bucketMs >= s.bucketMs) return undefined;
+  const scale = got.bucketMs / s.bucketMs;
+  const above = (p: SeriesPoint): boolean => {
+    if (signal === 'error_ratio') {
+      if (p.requests === 0 || p.errorRatio === null) return false;
+      const q = Math.max(base.mean, 1 / p.requests);
+      const sigma = Math.max(base.sigma, Math.sqrt((q * (1 - q)) / p.requests));
+      return p.errorRatio > base.mean + 3 * sigma;
+    }
+    if (signal === 'latency_p95') return p.p95 !== null && p.p95 > base.mean + 3 * base.sigma;
+    const mean = base.mean * scale;
+    return p.errors > mean + 3 * Math.max(Math.sqrt(mean), 1);
+  };
+  const pts = got.points;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i]!;
+    if (!above(p) || (i + 1 < pts.length && !above(pts[i + 1]!))) continue;
+    const e = signal === 'latency_p95' ? p.slowest : p.firstError;
+    if (e) return e;
+  }
+  return undefined;
 }
 
 /** Within buckets from..to, the first event that shows the change (an error, the slowest request). */

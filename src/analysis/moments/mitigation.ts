@@ -4,6 +4,12 @@
  */
 import type { Moment } from './moment.js';
 
+/**
+ * Timestamps are as precise as their logs (nginx writes whole seconds), so a change logged up to
+ * this long after the onset may have come first: it counts as a suspect, not as a mitigation.
+ */
+export const ONSET_SLACK_MS = 2000;
+
 const ROLLBACK = /\b(roll(?:ed|ing)? ?back|rollback|revert(?:ed|ing)?)\b/i;
 
 function rank(m: Moment): number {
@@ -23,7 +29,7 @@ export function findMitigation(moments: readonly Moment[]): Moment | undefined {
   if (!onset) return undefined;
   const recovery = moments.find((m) => m.kind === 'recovery');
   const candidates = moments.filter(
-    (m) => m.ts > onset.ts && (!recovery || m.ts <= recovery.ts) && rank(m) > 0,
+    (m) => m.ts > onset.ts + ONSET_SLACK_MS && (!recovery || m.ts <= recovery.ts) && rank(m) > 0,
   );
   if (candidates.length === 0) return undefined;
   const best = Math.max(...candidates.map(rank));
@@ -57,10 +63,13 @@ export function suspectsBefore(
     .filter(
       (m) =>
         (m.kind === 'deploy' || m.kind === 'change' || m.kind === 'config_reload') &&
-        m.ts <= onset.ts &&
+        m.ts <= onset.ts + ONSET_SLACK_MS &&
         onset.ts - m.ts <= lookbackMs,
     )
-    .map((m) => ({ ...m, secondsBeforeOnset: Math.round((onset.ts - m.ts) / 100) / 10 }))
+    .map((m) => ({
+      ...m,
+      secondsBeforeOnset: Math.max(0, Math.round((onset.ts - m.ts) / 100) / 10),
+    }))
     .sort(
       (a, b) =>
         a.secondsBeforeOnset - b.secondsBeforeOnset ||
