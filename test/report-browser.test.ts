@@ -210,7 +210,8 @@ describe.skipIf(!haveBrowser)('the HTML report in Chromium', () => {
   it('shows MTTx, the swimlane and the postmortem', { timeout: 60_000 }, async () => {
     const { page } = await open(example);
     const segments = (await page.locator('.mttx-bar .seg').allTextContents()).map((t) => t.trim());
-    expect(segments[0]).toBe('detect 42.8 s');
+    // Detection came some 40 s after the onset (the alert rule's own delay).
+    expect(segments[0]).toMatch(/^detect 4\d\.\d s$/);
     expect(segments.join(' ')).toContain('mitigate 1 min 51 s (acknowledged unknown)');
     expect(await page.locator('.stage.unknown').textContent()).toMatch(/acknowledged\s+unknown/);
     const lanes = await page.locator('svg.swimlane .lane-name').allTextContents();

@@ -83,13 +83,15 @@ describe.skipIf(!haveBrowser)('aftermath serve with hostile evidence', () => {
   it('lets a keyboard user reach the case, the filters and the editor', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(server.url);
-    await page.keyboard.press('Tab');
-    // Tab through the case list to the case link and follow it.
-    for (let i = 0; i < 10; i++) {
-      const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (/hostile/.test(name)) break;
+    // The list comes from the API: wait for it, then Tab to the case link and follow it.
+    await page.getByRole('link', { name: /hostile/ }).waitFor({ timeout: 30_000 });
+    let onLink = false;
+    for (let i = 0; i < 20 && !onLink; i++) {
       await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      onLink = /hostile/.test(name);
     }
+    expect(onLink).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('table.moments tbody tr').first().waitFor({ timeout: 30_000 });
     const reached = new Set<string>();
