@@ -109,3 +109,17 @@ export function parseEvidenceFlags(flags: EvidenceFlags, now = Date.now()): Evid
     ...(flags.source !== undefined ? { sources: flags.source } : {}),
   };
 }
+
+/**
+ * For commands that analyse an incident: --since/--until set the incident window rather than
+ * filter the evidence (what lies outside still serves as the baseline).
+ */
+export function incidentOptions(parsed: EvidenceOptions): EvidenceOptions & {
+  window: { from?: number; to?: number };
+} {
+  const { since, until, ...filter } = parsed.filter;
+  const window: { from?: number; to?: number } = {};
+  if (since !== undefined) window.from = since;
+  if (until !== undefined) window.to = until;
+  return { ...parsed, filter, window };
+}

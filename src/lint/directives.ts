@@ -6,7 +6,7 @@
 import type { Html } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { PostmortemDocument } from '../document/index.js';
-import type { LineSpans } from './facts.js';
+import type { LineIndex } from '../document/span.js';
 
 type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
 
@@ -35,7 +35,7 @@ function ids(text: string): Set<string> | undefined {
 export class Directives {
   private readonly list: Directive[] = [];
 
-  constructor(doc: PostmortemDocument, lines: LineSpans) {
+  constructor(doc: PostmortemDocument, lines: LineIndex) {
     const firstSection = doc.sections[0]?.span.start.offset ?? doc.text.length;
     visit(doc.tree, 'html', (node: Html) => {
       const base = node.position?.start.offset;
@@ -102,7 +102,7 @@ export class Directives {
 }
 
 /** The first line after `offset`'s line that is not blank. */
-function nextContentLine(text: string, offset: number, lines: LineSpans): number {
+function nextContentLine(text: string, offset: number, lines: LineIndex): number {
   let i = text.indexOf('\n', offset);
   while (i >= 0) {
     const next = text.indexOf('\n', i + 1);

@@ -1,4 +1,5 @@
 /** Views of a document that several rules need, computed once per lint run and only when asked for. */
+import { LineIndex } from '../document/span.js';
 import type { PostmortemDocument, Span } from '../document/index.js';
 import type { LintSettings } from './define-rule.js';
 import { findBlame, type BlameHit } from './text/blame.js';
@@ -62,29 +63,7 @@ export class DocumentFacts {
   }
 
   /** Offset → line/column for spans the parser does not give. */
-  get lines(): LineSpans {
-    return this.once('lines', () => new LineSpans(this.document.text));
-  }
-}
-
-/** Offsets → line/column (1-based), as `Span`s. */
-export class LineSpans {
-  private readonly starts: number[] = [0];
-  constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  point(offset: number): Span['start'] {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1, offset: o };
-  }
-  span(start: number, end: number): Span {
-    return { start: this.point(start), end: this.point(end) };
+  get lines(): LineIndex {
+    return this.once('lines', () => new LineIndex(this.document.text));
   }
 }

@@ -11,9 +11,14 @@ import { resolveTimelineSources } from '../../ingest/timeline.js';
 import { analyzeIncident } from '../../pipeline/analyze-incident.js';
 import { analysisToJson } from '../../render/analysis-json.js';
 import { renderAnalysis } from '../../render/analysis-text.js';
-import { Output, printDiagnostics, progressBar, useColour } from '../io.js';
-import { evidenceOptions, parseEvidenceFlags, type EvidenceFlags } from '../options.js';
-import { readableExitCode } from './timeline.js';
+import { Output, progressBar, useColour } from '../io.js';
+import {
+  evidenceOptions,
+  incidentOptions,
+  parseEvidenceFlags,
+  type EvidenceFlags,
+} from '../options.js';
+import { finishIncident } from './timeline.js';
 
 interface Flags extends EvidenceFlags {
   baseline: string;
@@ -56,11 +61,7 @@ export async function runAnalyze(
     throw new UsageError(`--slow-query-ms: expected a positive number, got "${flags.slowQueryMs}"`);
   if (!(Number.isInteger(top) && top > 0))
     throw new UsageError(`--top: expected a positive whole number, got "${flags.top}"`);
-  // --since/--until set the incident window; evidence outside it still serves as baseline.
-  const { since, until, ...filter } = parsed.filter;
-  const window: { from?: number; to?: number } = {};
-  if (since !== undefined) window.from = since;
-  if (until !== undefined) window.to = until;
+  const incident = incidentOptions(parsed);
 
   const resolved = await resolveTimelineSources(paths, parsed);
   const sizes = await Promise.all(
@@ -77,9 +78,7 @@ export async function runAnalyze(
   let base = 0;
   let last = 0;
   const result = await analyzeIncident(paths, {
-    ...parsed,
-    filter,
-    window,
+    ...incident,
     baseline: parseBaseline(flags.baseline, (flags.tz && resolveZone(flags.tz)) || UTC),
     ...(bucketMs !== undefined ? { bucketMs } : {}),
     slowQueryMs,
@@ -114,11 +113,7 @@ export async function runAnalyze(
           .join(', ')}\n`,
       );
   }
-  printDiagnostics(
-    [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)],
-    flags.verbose,
-  );
-  return readableExitCode(result.sources);
+  return finishIncident(result, flags.verbose);
 }
 
 export function analyzeCommand(): Command {

@@ -4,9 +4,14 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { draftPostmortem } from '../../document/draft/draft.js';
 import { analyzeIncident } from '../../pipeline/analyze-incident.js';
-import { Output, printDiagnostics } from '../io.js';
-import { evidenceOptions, parseEvidenceFlags, type EvidenceFlags } from '../options.js';
-import { readableExitCode } from './timeline.js';
+import { Output } from '../io.js';
+import {
+  evidenceOptions,
+  incidentOptions,
+  parseEvidenceFlags,
+  type EvidenceFlags,
+} from '../options.js';
+import { finishIncident } from './timeline.js';
 
 interface Flags extends EvidenceFlags {
   output?: string;
@@ -27,11 +32,8 @@ async function readIfExists(path: string): Promise<string | undefined> {
 
 export async function runDraft(paths: string[], flags: Flags, out = new Output()): Promise<number> {
   const parsed = parseEvidenceFlags(flags);
-  const { since, until, ...filter } = parsed.filter;
-  const window: { from?: number; to?: number } = {};
-  if (since !== undefined) window.from = since;
-  if (until !== undefined) window.to = until;
-  const result = await analyzeIncident(paths, { ...parsed, filter, window });
+  const incident = incidentOptions(parsed);
+  const result = await analyzeIncident(paths, incident);
   // Evidence links are relative to where the document lives.
   const base = flags.output ? dirname(resolve(flags.output)) : process.cwd();
   const link = (file: string): string => relative(base, resolve(file)).split('\\').join('/');
@@ -56,11 +58,7 @@ export async function runDraft(paths: string[], flags: Flags, out = new Output()
       `aftermath: ${existing === undefined ? 'drafted' : 'refreshed the evidence in'} ${flags.output}\n`,
     );
   } else await out.write(text);
-  printDiagnostics(
-    [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)],
-    flags.verbose,
-  );
-  return readableExitCode(result.sources);
+  return finishIncident(result, flags.verbose);
 }
 
 export function draftCommand(): Command {

@@ -13,10 +13,14 @@ import { analysisToJson } from '../../render/analysis-json.js';
 import { withDiagrams } from '../../render/diagrams.js';
 import { renderReport, type ReportAssets, type ReportFinding } from '../../render/html/index.js';
 import { makeRedactor, redactRuleIds, type Redactor } from '../../render/redact.js';
-import { printDiagnostics } from '../io.js';
-import { evidenceOptions, parseEvidenceFlags, type EvidenceFlags } from '../options.js';
+import {
+  evidenceOptions,
+  incidentOptions,
+  parseEvidenceFlags,
+  type EvidenceFlags,
+} from '../options.js';
 import { parseBaseline } from './analyze.js';
-import { readableExitCode } from './timeline.js';
+import { finishIncident } from './timeline.js';
 
 interface Flags extends EvidenceFlags {
   output: string;
@@ -116,10 +120,7 @@ export async function runReport(
 ): Promise<number> {
   const redact = redactorOf(flags);
   const parsed = parseEvidenceFlags(flags);
-  const { since, until, ...filter } = parsed.filter;
-  const window: { from?: number; to?: number } = {};
-  if (since !== undefined) window.from = since;
-  if (until !== undefined) window.to = until;
+  const incident = incidentOptions(parsed);
   let markdown: string | undefined;
   if (flags.document !== undefined) {
     try {
@@ -136,9 +137,7 @@ export async function runReport(
     throw new UsageError(`--bucket: cannot read "${flags.bucket}"; expected e.g. 10s, 1m, 5m, 1h`);
   const baseline = parseBaseline(flags.baseline, (flags.tz && resolveZone(flags.tz)) || UTC);
   const result = await analyzeIncident(paths, {
-    ...parsed,
-    filter,
-    window,
+    ...incident,
     baseline,
     ...(bucketMs !== undefined ? { bucketMs } : {}),
   });
@@ -165,11 +164,7 @@ export async function runReport(
   });
   await writeAtomically(flags.output, page);
   process.stdout.write(`${flags.output}\n`);
-  printDiagnostics(
-    [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)],
-    flags.verbose,
-  );
-  return readableExitCode(result.sources);
+  return finishIncident(result, flags.verbose);
 }
 
 export function reportCommand(): Command {

@@ -27,6 +27,21 @@ interface Flags extends EvidenceFlags {
   correctSkew?: boolean;
 }
 
+/**
+ * The end of a command that read an incident: every source's diagnostics on stderr, then the exit
+ * code from what was read.
+ */
+export function finishIncident(
+  result: { diagnostics: readonly Diagnostic[]; sources: readonly SourceSummary[] },
+  verbose?: boolean,
+): number {
+  printDiagnostics(
+    [...result.diagnostics, ...result.sources.flatMap((s) => s.diagnostics)],
+    verbose,
+  );
+  return readableExitCode(result.sources);
+}
+
 /** Exit code from what was read: 1 when no source could be read at all. */
 export function readableExitCode(sources: readonly SourceSummary[]): number {
   return sources.some((s) => !s.skipped && s.entries + s.unparsed > 0) ? 0 : 1;

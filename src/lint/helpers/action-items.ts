@@ -1,6 +1,6 @@
 /** What the action-item rules share: which items count, and where to point at one. */
 import type { ActionItem, PostmortemDocument, Span } from '../../document/index.js';
-import type { LineSpans } from '../facts.js';
+import type { LineIndex } from '../../document/span.js';
 
 const DONE_GROUP = /(?<!\bto )\b(?:completed|done|finished|closed|resolved|already)\b/i;
 
@@ -47,7 +47,7 @@ export function openItems(doc: PostmortemDocument): ActionItem[] {
 }
 
 /** The action cell of a table row, else the first line of a list item. */
-export function itemSpan(doc: PostmortemDocument, item: ActionItem, lines: LineSpans): Span {
+export function itemSpan(doc: PostmortemDocument, item: ActionItem, lines: LineIndex): Span {
   const action = item.cells.action;
   if (action && action.span.end.offset > action.span.start.offset) return action.span;
   if (item.form === 'table') return item.span;

@@ -1,7 +1,7 @@
 /** Small look-ups over sections for rules. */
 import type { RootContent } from 'mdast';
 import type { PostmortemDocument, Section } from '../../document/index.js';
-import { plainText } from './plain.js';
+import { plainText } from '../../document/plain-text.js';
 
 /** List items with text and no nested list (the leaves), at any depth. */
 export function listItemCount(nodes: readonly RootContent[]): number {
