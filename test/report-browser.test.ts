@@ -3,12 +3,12 @@
  * file:// URL with every other request refused, as a reviewer opens an e-mail attachment offline.
  * Screenshots go to test/artifacts/ (git-ignored) for a person to look at.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { haveChromium, launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportAssets } from '../src/cli/commands/report.js';
 import { main } from '../src/cli/main.js';
@@ -32,16 +32,9 @@ declare const devicePixelRatio: number;
 declare const innerHeight: number;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('test/artifacts');
 const EXAMPLE = resolve('examples/pool-exhaustion');
-const haveBrowser = existsSync(CHROMIUM);
-
-if (!haveBrowser) {
-  // CI installs it (.ci/run): there a missing browser is a failure, not a skip.
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  console.warn(`report browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
-}
+const haveBrowser = haveChromium('report browser tests');
 
 interface Opened {
   page: Page;
@@ -114,16 +107,7 @@ describe.skipIf(!haveBrowser)('the HTML report in Chromium', () => {
       options: { assets: await loadReportAssets({ mermaid: true }) },
     });
     await writeFile(hostile, hostileHtml);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -3,24 +3,17 @@
  * of the example incident with a drafted postmortem: the key moments, the raw-line drill-down, and
  * live lint findings in the editor. Screenshots go to test/artifacts/ (git-ignored) to look at.
  */
-import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { haveChromium, launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server/start.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('test/artifacts');
 const EXAMPLE = resolve('examples/pool-exhaustion');
-const haveBrowser = existsSync(CHROMIUM);
-
-if (!haveBrowser) {
-  // CI installs it (.ci/run): there a missing browser is a failure, not a skip.
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  console.warn(`serve browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
-}
+const haveBrowser = haveChromium('serve browser tests');
 
 describe.skipIf(!haveBrowser)('aftermath serve in Chromium', () => {
   let browser: Browser;
@@ -33,16 +26,7 @@ describe.skipIf(!haveBrowser)('aftermath serve in Chromium', () => {
     await writeFile(join(dir, 'pool-exhaustion', 'postmortem.md'), '# Postmortem\n\nAll good.\n');
     await mkdir(ARTIFACTS, { recursive: true });
     server = await startServer({ root: dir, port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -3,11 +3,11 @@
  * paths, user agents, versions, alert names, error messages and the document): the page must show
  * it as text and never run it; keyboard users reach the case and its controls.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { haveChromium, launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server/start.js';
 import { writeHostileCase } from './fixtures/report/hostile-evidence.js';
@@ -18,10 +18,7 @@ declare const window: any;
 declare const document: any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.CI)
-  throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+const haveBrowser = haveChromium('serve hostile-evidence browser tests');
 
 describe.skipIf(!haveBrowser)('aftermath serve with hostile evidence', () => {
   let browser: Browser;
@@ -32,16 +29,7 @@ describe.skipIf(!haveBrowser)('aftermath serve with hostile evidence', () => {
     dir = await mkdtemp(join(tmpdir(), 'aftermath-serve-hostile-'));
     await writeHostileCase(join(dir, 'hostile'));
     server = await startServer({ root: dir, port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
