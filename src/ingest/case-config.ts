@@ -23,17 +23,72 @@ const SourceSchema = z.strictObject({
   clock_offset: z.union([z.number(), z.string().min(1)]).optional(),
 });
 
+/**
+ * Source types that `aftermath collect` queries (see connectors/index.ts, which must list the same
+ * ids); `git` is one only with a `url` (a remote), else it is a local repository.
+ */
+export const LIVE_SOURCE_TYPES = [
+  'prometheus',
+  'alertmanager',
+  'loki',
+  'elasticsearch',
+  'journald',
+  'kubernetes',
+  'pagerduty',
+  'slack',
+  'jaeger',
+  'zipkin',
+  'git',
+] as const;
+export type LiveSourceType = (typeof LIVE_SOURCE_TYPES)[number];
+
+/**
+ * A source `aftermath collect` snapshots into `evidence/<name>/`. The keys here are common to all;
+ * the rest belong to the connector, which validates them before it fetches anything.
+ */
+const LiveSourceSchema = z.looseObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"'),
+  type: z.enum(LIVE_SOURCE_TYPES),
+  tz: z.string().min(1).optional(),
+  clock_offset: z.union([z.number(), z.string().min(1)]).optional(),
+  /** Most items this source may bring (default 1,000,000); reaching it is reported. */
+  limit: z.number().int().positive().optional(),
+  /** Per request, e.g. `30s` or a number of seconds. */
+  timeout: z.union([z.number().positive(), z.string().min(1)]).optional(),
+});
+
 export const CaseSchema = z.strictObject({
   title: z.string().optional(),
   /** Default zone of zone-less timestamps for every source. */
   tz: z.string().min(1).optional(),
   /** The incident window, as --since/--until take it. */
   window: z.strictObject({ since: z.string().optional(), until: z.string().optional() }).optional(),
-  sources: z.array(SourceSchema).min(1),
+  sources: z.array(z.unknown()).min(1),
 });
 
-export type CaseConfig = z.infer<typeof CaseSchema>;
 export type CaseSource = z.infer<typeof SourceSchema>;
+export type LiveSource = z.infer<typeof LiveSourceSchema>;
+export type CaseConfig = Omit<z.infer<typeof CaseSchema>, 'sources'> & {
+  /** Sources read from files (and local git repositories). */
+  sources: CaseSource[];
+  /** Sources `aftermath collect` queries; read from their snapshot. */
+  live: LiveSource[];
+};
+
+/** Whether a source entry is one `collect` queries (by its type; `git` only with a `url`). */
+export function isLiveSource(entry: unknown): boolean {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const e = entry as Record<string, unknown>;
+  if (e.type === 'git') return typeof e.url === 'string' && e.path === undefined;
+  return (LIVE_SOURCE_TYPES as readonly unknown[]).includes(e.type);
+}
+
+function firstIssue(error: z.ZodError, file: string, prefix: (string | number)[]): ConfigError {
+  const issue = error.issues[0]!;
+  const path = [...prefix, ...issue.path];
+  const where = path.length > 0 ? path.join('.') : '(top level)';
+  return new ConfigError(`${file}: ${where}: ${issue.message}`);
+}
 
 /** Parses and validates a case file's text; throws ConfigError naming the file and the field. */
 export function parseCaseConfig(text: string, file: string): CaseConfig {
@@ -46,12 +101,27 @@ export function parseCaseConfig(text: string, file: string): CaseConfig {
     });
   }
   const result = CaseSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    throw new ConfigError(`${file}: ${where}: ${issue.message}`);
-  }
-  return result.data;
+  if (!result.success) throw firstIssue(result.error, file, []);
+  const sources: CaseSource[] = [];
+  const live: LiveSource[] = [];
+  const names = new Set<string>();
+  result.data.sources.forEach((entry, i) => {
+    if (isLiveSource(entry)) {
+      const r = LiveSourceSchema.safeParse(entry);
+      if (!r.success) throw firstIssue(r.error, file, ['sources', i]);
+      if (names.has(r.data.name)) {
+        throw new ConfigError(`${file}: sources.${i}.name: "${r.data.name}" names two sources`);
+      }
+      names.add(r.data.name);
+      live.push(r.data);
+    } else {
+      const r = SourceSchema.safeParse(entry);
+      if (!r.success) throw firstIssue(r.error, file, ['sources', i]);
+      sources.push(r.data);
+    }
+  });
+  const { sources: _all, ...rest } = result.data;
+  return { ...rest, sources, live };
 }
 
 /** `-2s`, `+1h`, `350ms`, `1.5 min` or a number of seconds, in ms; undefined when unreadable. */

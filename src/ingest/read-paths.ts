@@ -24,6 +24,14 @@ export interface ResolvedInputs {
   /** The case file, when the single path given was a case folder. */
   caseConfig?: CaseConfig;
   caseDir?: string;
+  /** Snapshot files of metric series (Prometheus `query_range` answers), read by the analysis. */
+  metrics?: MetricFileSpec[];
+}
+
+export interface MetricFileSpec {
+  /** The live source's name in the case file. */
+  source: string;
+  path: string;
 }
 
 // Files a folder walk never offers as logs.
@@ -176,7 +184,12 @@ export async function resolveInputs(
             ...(format ? { format } : {}),
           });
       }
-      return { specs: dedupe(specs), diagnostics, caseConfig: config, caseDir };
+      const metrics: MetricFileSpec[] = [];
+      if (config.live.length > 0) {
+        const { readSnapshots } = await import('./read-snapshots.js');
+        await readSnapshots(caseDir, config, options, { specs, metrics, diagnostics });
+      }
+      return { specs: dedupe(specs), diagnostics, caseConfig: config, caseDir, metrics };
     }
   }
 

@@ -4,7 +4,12 @@ import type { LogEvent } from '../core/event.js';
 import type { CaseConfig } from './case-config.js';
 import type { EventFilter } from './filter.js';
 import { mergeSources } from './merge.js';
-import { resolveInputs, type ResolvedInputs, type ResolveOptions } from './read-paths.js';
+import {
+  resolveInputs,
+  type MetricFileSpec,
+  type ResolvedInputs,
+  type ResolveOptions,
+} from './read-paths.js';
 import { readSource } from './read-source.js';
 import type { SourceSpec, SourceSummary } from './source.js';
 
@@ -29,6 +34,8 @@ export interface Timeline {
   diagnostics: Diagnostic[];
   caseConfig?: CaseConfig;
   caseDir?: string;
+  /** Metric-series snapshot files of the case's live sources (not part of `events`). */
+  metrics: MetricFileSpec[];
   events: AsyncIterable<LogEvent[]>;
 }
 
@@ -97,6 +104,7 @@ export async function openTimeline(
     specs,
     sources: opened.map((o) => o.summary),
     diagnostics: resolved.diagnostics,
+    metrics: resolved.metrics ?? [],
     events: mergeSources(opened.map((o) => o.events)),
   };
   if (resolved.caseConfig) timeline.caseConfig = resolved.caseConfig;
