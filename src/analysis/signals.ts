@@ -24,7 +24,13 @@ export function latencyOf(e: LogEvent): number | undefined {
 
 /** Sources of change and alerting, not of traffic: they annotate the series rather than form one. */
 export function isAnnotation(e: LogEvent): boolean {
-  return e.format === 'git-log' || e.format === 'alertmanager';
+  // Commits, alerts, pages and chat messages are about the incident, not traffic of the system.
+  return (
+    e.format === 'git-log' ||
+    e.format === 'alertmanager' ||
+    e.attrs.kind === 'page' ||
+    e.attrs.kind === 'chat'
+  );
 }
 
 // Where structured logs put the error itself (pino/bunyan `err`, ECS `error`, OTel `exception`).

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   formats: async () => (await import('./commands/formats.js')).formatsCommand(),
   demo: async () => (await import('./commands/demo.js')).demoCommand(),
   serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  collect: async () => (await import('./commands/collect.js')).collectCommand(),
 };
 
 function version(): string {
@@ -46,6 +47,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
       `
 Examples:
   $ aftermath demo                                   # the bundled example incident
+  $ aftermath collect ./incident                     # snapshot Prometheus, Loki, … for the window
   $ aftermath sources ./incident-logs                # what is there: formats, lines, time ranges, zones
   $ aftermath timeline ./incident-logs --level warn  # one merged UTC timeline
   $ aftermath analyze ./incident-logs                # onset, deploys, alerts, MTTx, new patterns

@@ -266,6 +266,7 @@ async function collectOne(
       });
       const ctx: CollectContext = {
         source: source.name,
+        caseDir,
         window: o.window,
         limits: o.limits,
         http,

@@ -29,6 +29,8 @@ export const DEFAULT_LIMITS: Limits = { maxItems: 1_000_000, maxResponseBytes: 2
 export interface CollectContext {
   /** The source's name in the case file: the folder `evidence/<name>/` and the timeline source id. */
   readonly source: string;
+  /** The case folder: relative paths in a source's options (an export, a trace folder) are read from here. */
+  readonly caseDir: string;
   readonly window: Window;
   readonly limits: Limits;
   /** HTTP with timeouts, bounded retries on 429/5xx and the source's credentials applied. */

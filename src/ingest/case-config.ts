@@ -38,6 +38,7 @@ export const LIVE_SOURCE_TYPES = [
   'slack',
   'jaeger',
   'zipkin',
+  'otlp',
   'git',
 ] as const;
 export type LiveSourceType = (typeof LIVE_SOURCE_TYPES)[number];

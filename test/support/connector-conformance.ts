@@ -35,7 +35,7 @@ export interface ConnectorFixture {
   minEvents: number;
 }
 
-const FAST: CollectOptions['http'] = { baseDelayMs: 5, maxDelayMs: 20, retries: 3 };
+const FAST: NonNullable<CollectOptions['http']> = { baseDelayMs: 5, maxDelayMs: 20, retries: 3 };
 
 async function allFiles(dir: string): Promise<string[]> {
   const out: string[] = [];

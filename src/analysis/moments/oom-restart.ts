@@ -5,7 +5,7 @@ import { evidenceOf, type Moment, type StreamDetector } from './moment.js';
 
 const OOM = /\b(out of memory|oom[-_ ]?kill(?:ed|er)?|oomkilled|memory cgroup out of memory)\b/i;
 const STARTED =
-  /\b(server (?:is )?listening|listening on|ready to accept connections|started (?:server|application|service)|starting (?:server|application|service)|application started|startup complete|booting|started in \d)/i;
+  /\b(server (?:is )?listening|listening on|ready to accept connections|started (?:server|application|service)|starting (?:server|application|service)|application started|startup complete|booting|started in \d|container \S+ restarted\b)/i;
 
 /** Kernel lines of one OOM kill arrive together; these are one kill. */
 const OOM_GROUP_MS = 5000;
@@ -49,7 +49,10 @@ export class OomRestartDetector implements StreamDetector {
    */
   private oom(e: LogEvent): void {
     const pid = typeof e.attrs.killedPid === 'number' ? e.attrs.killedPid : undefined;
-    const last = this.lastOom.get(e.source);
+    // Kubernetes names the pod instead of a pid: two pods killed together are two kills.
+    const owner = e.attrs.pod ?? e.attrs.container;
+    const key = typeof owner === 'string' ? `${e.source}\u0000${owner}` : e.source;
+    const last = this.lastOom.get(key);
     if (
       last &&
       e.ts - last.ts <= OOM_GROUP_MS &&
@@ -68,8 +71,10 @@ export class OomRestartDetector implements StreamDetector {
       evidence: evidenceOf(e),
       data: {},
     };
+    if (typeof e.attrs.pod === 'string') m.data!.pod = e.attrs.pod;
+    if (typeof e.attrs.container === 'string') m.data!.container = e.attrs.container;
     if (pid !== undefined) this.describe(m, e);
-    this.lastOom.set(e.source, m);
+    this.lastOom.set(key, m);
     this.out.push(m);
   }
 

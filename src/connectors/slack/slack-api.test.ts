@@ -1,0 +1,277 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { connectorConformance } from '../../../test/support/connector-conformance.js';
+import {
+  startFakeApi,
+  type FakeApi,
+  type FakeRequest,
+  type FakeResponse,
+} from '../../../test/support/fake-api.js';
+import { parseCaseConfig } from '../../ingest/case-config.js';
+import { openTimeline } from '../../ingest/timeline.js';
+import { collectCase } from '../collect.js';
+import { slack } from './index.js';
+
+const since = Date.parse('2026-11-22T19:30:00Z');
+const until = Date.parse('2026-11-22T20:00:00Z');
+const TOKEN = 'xoxb-1111-2222-sekrit';
+const CHANNEL = 'C0INCIDENT42';
+const sec = (ms: number, micros = 0): string =>
+  `${Math.floor(ms / 1000)}.${String(micros).padStart(6, '0')}`;
+
+/** 72 top-level messages every 25 s (newest first, as Slack lists them), plus one at `latest`. */
+const HISTORY = Array.from({ length: 72 }, (_, i) => {
+  const ts = sec(since + i * 25_000, 123 + i);
+  const m: Record<string, unknown> = {
+    type: 'message',
+    user: i % 2 ? 'U1JANE' : 'U2OMAR',
+    text: `update ${i}`,
+    ts,
+  };
+  if (i === 3)
+    m.text =
+      'paging <@U2OMAR>, see <#C0INCIDENT42|incident-42> and <https://grafana.example/d/x|the dashboard> &amp; <!here>';
+  if (i === 5) Object.assign(m, { thread_ts: ts, reply_count: 30 });
+  return m;
+}).reverse();
+const EDGE = { type: 'message', user: 'U1JANE', text: 'at the end', ts: sec(until) };
+const PARENT = HISTORY.find((m) => m.reply_count)!;
+const REPLIES = Array.from({ length: 30 }, (_, i) => ({
+  type: 'message',
+  user: 'U1JANE',
+  text: `reply ${i}`,
+  ts: sec(since + 5 * 25_000 + (i + 1) * 1000, 9),
+  thread_ts: PARENT.ts,
+}));
+const USERS: Record<string, object> = {
+  U1JANE: {
+    id: 'U1JANE',
+    name: 'jane',
+    real_name: 'Jane Doe',
+    profile: { display_name: 'Jane Doe' },
+  },
+  U2OMAR: {
+    id: 'U2OMAR',
+    name: 'omar',
+    real_name: 'Omar K',
+    profile: { display_name: '', real_name: 'Omar K' },
+  },
+};
+
+function page<T>(items: T[], req: FakeRequest, size: number): { slice: T[]; next: string } {
+  const start = Number(req.query.get('cursor') || '0');
+  return {
+    slice: items.slice(start, start + size),
+    next: start + size < items.length ? String(start + size) : '',
+  };
+}
+
+/** The Slack Web API for one workspace: ok:false errors in 200 answers, cursor paging, as documented. */
+function handler(req: FakeRequest): FakeResponse {
+  if (req.headers.authorization !== `Bearer ${TOKEN}`)
+    return { json: { ok: false, error: 'invalid_auth' } };
+  const q = req.query;
+  switch (req.path) {
+    case '/auth.test':
+      return {
+        json: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'aftermath' },
+      };
+    case '/conversations.list': {
+      const all = [
+        { id: 'C0GENERAL1', name: 'general' },
+        { id: 'C0RANDOM1', name: 'random' },
+        { id: CHANNEL, name: 'incident-42' },
+      ];
+      const p = page(all, req, 2);
+      return { json: { ok: true, channels: p.slice, response_metadata: { next_cursor: p.next } } };
+    }
+    case '/conversations.history':
+    case '/conversations.replies': {
+      if (q.get('channel') !== CHANNEL) return { json: { ok: false, error: 'channel_not_found' } };
+      if (q.get('oldest') !== sec(since) || q.get('latest') !== sec(until))
+        return { json: { ok: false, error: 'invalid_ts_oldest' } };
+      if (!/^\d+\.\d{6}$/.test(q.get('oldest')!) || q.get('inclusive') !== 'true')
+        return { json: { ok: false, error: 'invalid_arguments' } };
+      const limit = Number(q.get('limit'));
+      if (!(limit > 0 && limit <= 1000)) return { json: { ok: false, error: 'invalid_limit' } };
+      const size = Math.min(limit, 25);
+      if (req.path === '/conversations.history') {
+        const p = page([EDGE, ...HISTORY], req, size);
+        return {
+          json: {
+            ok: true,
+            messages: p.slice,
+            has_more: p.next !== '',
+            response_metadata: { next_cursor: p.next },
+          },
+        };
+      }
+      if (q.get('ts') !== PARENT.ts) return { json: { ok: false, error: 'thread_not_found' } };
+      // Every page of replies starts with the parent, as Slack sends it.
+      const p = page(REPLIES, req, 10);
+      return {
+        json: {
+          ok: true,
+          messages: [PARENT, ...p.slice],
+          has_more: p.next !== '',
+          response_metadata: { next_cursor: p.next },
+        },
+      };
+    }
+    case '/users.info': {
+      const u = USERS[q.get('user') ?? ''];
+      return { json: u ? { ok: true, user: u } : { ok: false, error: 'user_not_found' } };
+    }
+    default:
+      return { status: 404, body: 'unknown method' };
+  }
+}
+
+const window = { since, until };
+
+connectorConformance({
+  connector: slack as never,
+  source: (url) => ({ url, token_env: 'SLACK_TOKEN', channel: 'incident-42' }),
+  env: { SLACK_TOKEN: TOKEN },
+  secret: TOKEN,
+  window,
+  minItems: 102,
+  minEvents: 102,
+  handler,
+});
+
+describe('slack (Web API)', () => {
+  let api: FakeApi;
+  let dir: string;
+  let n = 0;
+  beforeAll(async () => {
+    api = await startFakeApi(handler);
+    dir = await mkdtemp(join(tmpdir(), 'aftermath-slack-'));
+  });
+  afterAll(async () => {
+    await api.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function run(
+    extra: Record<string, unknown>,
+    env: Record<string, string> = { SLACK_TOKEN: TOKEN },
+  ) {
+    const caseDir = join(dir, `case-${++n}`);
+    await mkdir(caseDir);
+    await writeFile(
+      join(caseDir, 'aftermath.yaml'),
+      stringify({
+        sources: [
+          { name: 'chat', type: 'slack', url: api.url, token_env: 'SLACK_TOKEN', ...extra },
+        ],
+      }),
+    );
+    const config = parseCaseConfig(
+      await readFile(join(caseDir, 'aftermath.yaml'), 'utf8'),
+      'aftermath.yaml',
+    );
+    const before = api.requests.length;
+    const result = await collectCase(caseDir, config.live, {
+      window,
+      env,
+      http: { baseDelayMs: 1, retries: 2 },
+      connector: async () => slack as never,
+    });
+    const text = await readFile(join(caseDir, 'evidence', 'chat', 'messages.jsonl'), 'utf8').catch(
+      () => '',
+    );
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    return { caseDir, result, lines, requests: api.requests.slice(before) };
+  }
+
+  it('resolves the channel name over cursor pages, pages the history and every thread, oldest first', async () => {
+    const { lines, requests, result } = await run({ channel: 'incident-42' });
+    expect(result.sources[0]!.outcome).toBe('collected');
+    const paths = requests.map((r) => r.path);
+    expect(paths.filter((p) => p === '/conversations.list')).toHaveLength(2);
+    expect(
+      requests.filter((r) => r.path === '/conversations.history').map((r) => r.query.get('cursor')),
+    ).toEqual([null, '25', '50']);
+    expect(
+      requests.filter((r) => r.path === '/conversations.replies').map((r) => r.query.get('cursor')),
+    ).toEqual([null, '10', '20']);
+    expect(lines).toHaveLength(72 + 30); // not the message at `latest`
+    const us = lines.map((l) => String(l.slack_ts));
+    expect([...us].sort()).toEqual(us);
+    const reply = lines.find((l) => l.msg === 'Jane Doe: reply 0')!;
+    expect(reply).toMatchObject({
+      kind: 'chat',
+      level: 'info',
+      author: 'Jane Doe',
+      channel: 'incident-42',
+      channel_id: CHANNEL,
+      thread_ts: PARENT.ts,
+      permalink: `https://acme.slack.com/archives/${CHANNEL}/p${String(reply.slack_ts).replace('.', '')}?thread_ts=${PARENT.ts}&cid=${CHANNEL}`,
+    });
+    const marked = lines.find((l) => String(l.msg).includes('paging'))!;
+    expect(marked.msg).toBe(
+      'Jane Doe: paging @Omar K, see #incident-42 and the dashboard (https://grafana.example/d/x) & @here',
+    );
+    expect(marked.time).toBe(new Date(since + 3 * 25_000).toISOString().replace('Z', '126Z'));
+    // Names are looked up once per user.
+    expect(paths.filter((p) => p === '/users.info')).toHaveLength(2);
+  });
+
+  it('reads back through the timeline as chat events at the message time', async () => {
+    const { caseDir } = await run({ channel: CHANNEL, workspace: 'acme' });
+    const tl = await openTimeline([caseDir]);
+    const events = [];
+    for await (const batch of tl.events) events.push(...batch);
+    expect(events).toHaveLength(102);
+    expect(events[0]!.ts).toBeCloseTo(since + 0.123, 3);
+    expect(events[0]!.attrs).toMatchObject({ kind: 'chat', author: 'Omar K', channel_id: CHANNEL });
+  });
+
+  it('ends the source on invalid_auth in an HTTP 200 answer', async () => {
+    const { result } = await run({ channel: CHANNEL }, { SLACK_TOKEN: 'xoxb-wrong' });
+    const r = result.sources[0]!;
+    expect(r.outcome).toBe('failed');
+    expect(r.gaps[0]!.message).toMatch(/invalid_auth/);
+  });
+
+  it('turns channel_not_found into a gap, not a failure', async () => {
+    const { result, lines } = await run({ channel: 'C0MISSING99' });
+    const r = result.sources[0]!;
+    expect(r.outcome).toBe('partial');
+    expect(r.gaps[0]!.message).toMatch(/channel_not_found/);
+    expect(lines).toEqual([]);
+    const named = await run({ channel: '#no-such-channel' });
+    expect(named.result.sources[0]!.gaps[0]!.message).toMatch(/no channel named #no-such-channel/);
+  });
+
+  it('retries `ok: false, error: ratelimited` and HTTP 429 with Retry-After', async () => {
+    api.failNext(
+      {
+        pathPrefix: '/conversations.history',
+        json: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': '0.01' },
+      },
+      {
+        pathPrefix: '/conversations.history',
+        status: 429,
+        headers: { 'retry-after': '0' },
+        json: { ok: false, error: 'ratelimited' },
+      },
+    );
+    const { result, lines } = await run({ channel: CHANNEL });
+    expect(result.sources[0]!.outcome).toBe('collected');
+    expect(lines).toHaveLength(102);
+  });
+
+  it('rejects a source with both an export and a token, or a token without a channel', async () => {
+    await expect(run({ export: 'x.zip' })).rejects.toThrow(/either `export`/);
+    await expect(run({})).rejects.toThrow(/channel/);
+  });
+});
