@@ -8,6 +8,8 @@ type AnyConnector = Connector<any>;
 export const CONNECTORS: Partial<Record<LiveSourceType, () => Promise<AnyConnector>>> = {
   prometheus: () => import('./prometheus/index.js').then((m) => m.prometheus),
   alertmanager: () => import('./alertmanager/index.js').then((m) => m.alertmanager),
+  loki: () => import('./loki/index.js').then((m) => m.loki),
+  elasticsearch: () => import('./elasticsearch/index.js').then((m) => m.elasticsearch),
   journald: () => import('./journald/index.js').then((m) => m.journald),
   kubernetes: () => import('./kubernetes/index.js').then((m) => m.kubernetes),
   git: () => import('./git/index.js').then((m) => m.git),

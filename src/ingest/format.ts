@@ -47,6 +47,12 @@ export interface ParseContext {
    * services of one compose file write different formats. Without a key all lines share one.
    */
   parseInner(text: string, key?: string): ParsedEntry | null;
+  /**
+   * Set on the context an embedded line is parsed with: the outer record (docker, kubectl, Loki)
+   * already gives the time, so a format may accept a record without one (`ts` NaN) rather than
+   * lose its level and fields.
+   */
+  readonly embedded?: boolean;
 }
 
 export interface LogFormat {

@@ -54,11 +54,11 @@ export function createParseContext(options: ParseContextOptions = {}): ParseCont
     state: {},
     parseInner(text: string, key?: string): ParsedEntry | null {
       const choice = choiceFor(key);
-      if (choice.chosen) return choice.chosen.parse(text, ctx);
+      if (choice.chosen) return choice.chosen.parse(text, innerCtx);
       let best: LogFormat | undefined;
       let bestScore = 0;
       for (const f of inner) {
-        const score = f.detect([text], ctx);
+        const score = f.detect([text], innerCtx);
         if (score > bestScore) {
           best = f;
           bestScore = score;
@@ -68,8 +68,10 @@ export function createParseContext(options: ParseContextOptions = {}): ParseCont
       const n = (choice.votes.get(best) ?? 0) + 1;
       choice.votes.set(best, n);
       if (n >= INNER_VOTES) choice.chosen = best;
-      return best.parse(text, ctx);
+      return best.parse(text, innerCtx);
     },
   };
+  // The same context (its zone, state and current lazy flag), marked as reading embedded lines.
+  const innerCtx: ParseContext = Object.create(ctx, { embedded: { value: true } }) as ParseContext;
   return ctx;
 }

@@ -28,6 +28,22 @@ describe('docker-json', () => {
     expect(e!.attrs).toEqual({ requestId: 'r1', status: 503, stream: 'stdout' });
   });
 
+  it('keeps the level and fields of an inner JSON line that has no time of its own', () => {
+    const ctx = newCtx();
+    const e = dockerJson.parse(
+      record('{"level":"warn","msg":"pool at 95%","pool":"orders"}\n'),
+      ctx,
+    );
+    expect(e!.ts).toBeCloseTo(Date.UTC(2026, 10, 22, 19, 40, 42, 584) + 0.120033, 3);
+    expect(e!.level).toBe('warn');
+    expect(e!.message).toBe('pool at 95%');
+    expect(e!.attrs).toMatchObject({ pool: 'orders', stream: 'stdout' });
+    // A top-level JSON line still needs a time to be a JSON log line.
+    expect(
+      FORMATS.find((f) => f.id === 'json')!.parse('{"level":"warn","msg":"x"}', newCtx()),
+    ).toBeNull();
+  });
+
   it('reads inner access-log and plain lines', () => {
     const ctx = newCtx();
     const access = dockerJson.parse(

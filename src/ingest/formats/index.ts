@@ -18,6 +18,7 @@ import { journaldShortIso } from './journald-short-iso.js';
 import { json } from './json.js';
 import { kubectl } from './kubectl.js';
 import { logfmt } from './logfmt.js';
+import { loki } from './loki.js';
 import { nginxError } from './nginx-error.js';
 import { postgres } from './postgres.js';
 import { postgresCsv } from './postgres-csv.js';
@@ -41,6 +42,7 @@ export const FORMATS: readonly LogFormat[] = [
   gitLog,
   journaldJson,
   dockerJson,
+  loki,
   alertmanager,
   compose,
   kubectl,
@@ -54,6 +56,7 @@ export const FORMATS: readonly LogFormat[] = [
 export const INNER_FORMATS: readonly LogFormat[] = FORMATS.filter(
   (f) =>
     f !== dockerJson &&
+    f !== loki &&
     f !== kubectl &&
     f !== gitLog &&
     f !== alertmanager &&

@@ -220,8 +220,9 @@ export class FieldRecord {
   }
 
   /** The entry, or null when no field held a time. */
-  finish(): ParsedEntry | null {
-    if (Number.isNaN(this.ts)) return null;
+  /** The entry; null without a time unless `timeless` (an embedded record: the outer one has it). */
+  finish(timeless = false): ParsedEntry | null {
+    if (Number.isNaN(this.ts) && !timeless) return null;
     const attrs = this.attrs;
     if (this.error !== undefined) attrs.error = this.error;
     let level = this.level;

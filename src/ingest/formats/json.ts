@@ -120,7 +120,7 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   }
   const w: Walk = { rec: new FieldRecord(ctx), leaves: 0 };
   walk(obj, '', 1, w);
-  return w.rec.finish();
+  return w.rec.finish(ctx.embedded === true);
 }
 
 export const json: LogFormat = {
