@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.js')).demoCommand(),
   serve: async () => (await import('./commands/serve.js')).serveCommand(),
   collect: async () => (await import('./commands/collect.js')).collectCommand(),
+  actions: async () => (await import('./commands/actions.js')).actionsCommand(),
+  review: async () => (await import('./commands/review.js')).reviewCommand(),
 };
 
 function version(): string {

@@ -104,6 +104,8 @@ const schema = z
       })
       .optional(),
     severity_scale: z.array(z.string().min(1)).min(1).optional(),
+    /** Read and validated by src/trackers/config.ts (`aftermath actions`). */
+    trackers: z.unknown().optional(),
   })
   .strict();
 
