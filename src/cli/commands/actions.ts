@@ -283,9 +283,11 @@ export async function runActionsOverdue(
 }
 
 export function actionsCommand(): Command {
-  const cmd = new Command('actions').description(
-    'Action items to GitHub, GitLab or Jira and back: one ticket per item, links and states written into the postmortem.',
-  );
+  const cmd = new Command('actions')
+    .summary('action items to GitHub, GitLab or Jira and back; what is overdue')
+    .description(
+      'Action items to GitHub, GitLab or Jira and back: one ticket per item, links and states written into the postmortem.',
+    );
   // Subcommands copy the parent's settings when made: without this, their --help would exit the process.
   cmd.exitOverride();
   cmd

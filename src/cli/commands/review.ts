@@ -83,9 +83,9 @@ export async function runReviewSchedule(
 }
 
 export function reviewCommand(): Command {
-  const cmd = new Command('review').description(
-    'Follow-up: a weekly digest, and calendar invites for the review meetings.',
-  );
+  const cmd = new Command('review')
+    .summary('follow-up: a weekly digest, calendar invites for the reviews')
+    .description('Follow-up: a weekly digest, and calendar invites for the review meetings.');
   // Subcommands copy the parent's settings when made: without this, their --help would exit the process.
   cmd.exitOverride();
   cmd
