@@ -54,7 +54,7 @@ describe.skipIf(!haveBrowser)('aftermath serve with hostile evidence', () => {
       .toBeGreaterThan(2);
     await expect.poll(() => page.locator('#doc-text').inputValue()).toContain('__pwned=9');
     // Open every evidence line the moments offer: raw hostile lines land in the drill-down.
-    const buttons = page.locator('table.moments button');
+    const buttons = page.locator('table.moments button.evidence');
     for (let i = 0; i < Math.min(await buttons.count(), 6); i++) {
       await buttons.nth(i).click();
       await page.locator('#drill .hit').waitFor();

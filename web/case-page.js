@@ -4,6 +4,8 @@ import { drawCharts } from './charts.js';
 import { el, replace } from './dom.js';
 import { editorSection } from './editor.js';
 import { momentsSection } from './moments.js';
+import { timelineSection } from './timeline.js';
+import { actionItemsSection } from './action-items.js';
 
 function summary(a) {
   const rows = [];
@@ -29,29 +31,42 @@ function summary(a) {
   );
 }
 
-/** @param {HTMLElement} view @param {HTMLElement} crumb @param {string} id */
+/**
+ * The timeline is shown first: it needs only the event index, while the analysis (summary,
+ * charts, key moments) may take longer on a large case.
+ * @param {HTMLElement} view @param {HTMLElement} crumb @param {string} id
+ */
 export async function casePage(view, crumb, id) {
-  replace(view, el('p', {}, 'Analysing the evidence…'));
-  const [{ cases }, res] = await Promise.all([
-    api('/api/cases'),
-    api(`/api/cases/${encodeURIComponent(id)}/analysis`),
-  ]);
+  replace(view, el('p', {}, 'Loading the case…'));
+  // Started before the list of cases arrives: the overview is the first thing worth seeing.
+  const timeline = timelineSection(id);
+  const { cases } = await api('/api/cases');
   const served = cases.find((c) => c.id === id);
   if (!served) throw new Error(`no case ${id}`);
   replace(crumb, ` / ${served.title ?? served.name}`);
-  const a = res.analysis;
-  const charts = el(
-    'section',
-    { 'aria-labelledby': 'charts-h' },
-    el('h2', { id: 'charts-h' }, 'Charts'),
-  );
+  const analysisBox = el('div', {}, el('p', { role: 'status' }, 'Analysing the evidence…'));
   replace(
     view,
     el('h1', {}, served.title ?? served.name),
-    summary(a),
-    charts,
-    momentsSection(id, a),
+    analysisBox,
+    timeline.element,
+    actionItemsSection(served),
     editorSection(id, served),
   );
-  drawCharts(charts, a);
+  try {
+    const res = await api(`/api/cases/${encodeURIComponent(id)}/analysis`);
+    const a = res.analysis;
+    const charts = el(
+      'section',
+      { 'aria-labelledby': 'charts-h' },
+      el('h2', { id: 'charts-h' }, 'Charts'),
+    );
+    replace(analysisBox, summary(a), charts, momentsSection(id, a, timeline.scrollToTime));
+    drawCharts(charts, a, timeline.scrollToTime);
+  } catch (err) {
+    replace(
+      analysisBox,
+      el('p', { class: 'error', role: 'alert' }, `Could not analyse: ${err.message}`),
+    );
+  }
 }

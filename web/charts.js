@@ -49,7 +49,7 @@ function markerPlugin(moments) {
   };
 }
 
-function chart(parent, title, labels, data, moments, width) {
+function chart(parent, title, labels, data, moments, width, onTime) {
   const figure = el('figure', { class: 'chart' }, el('figcaption', {}, title));
   parent.append(figure);
   const opts = {
@@ -71,11 +71,27 @@ function chart(parent, title, labels, data, moments, width) {
     ],
     plugins: [markerPlugin(moments)],
   };
-  new window.uPlot(opts, data, figure);
+  const u = new window.uPlot(opts, data, figure);
+  if (onTime) {
+    const marks = moments
+      .filter((m) => MARKED.has(m.kind) && m.ts)
+      .map((m) => Date.parse(m.ts) / 1000);
+    // A click near a marker (8 px) means that moment; anywhere else, the time under the pointer.
+    u.over.addEventListener('click', () => {
+      if (u.cursor.left === undefined || u.cursor.left < 0) return;
+      let t = u.posToVal(u.cursor.left, 'x');
+      for (const m of marks) if (Math.abs(u.valToPos(m, 'x') - u.cursor.left) <= 8) t = m;
+      onTime(new Date(t * 1000).toISOString());
+    });
+    u.over.title = 'Click to show this time in the timeline';
+  }
 }
 
-/** @param {HTMLElement} section @param {any} a the analysis JSON */
-export function drawCharts(section, a) {
+/**
+ * @param {HTMLElement} section @param {any} a the analysis JSON
+ * @param {(iso: string) => void} [onTime] a click on a chart shows that time in the timeline
+ */
+export function drawCharts(section, a, onTime) {
   const series = a.series ?? [];
   if (series.length === 0 || !window.uPlot) {
     section.append(el('p', { class: 'muted' }, 'No series to chart.'));
@@ -90,6 +106,7 @@ export function drawCharts(section, a) {
     columns(series, (p, s) => perSecond(p.events, s)),
     a.moments ?? [],
     width,
+    onTime,
   );
   const requests = series.filter((s) => s.hasRequests);
   if (requests.length > 0)
@@ -102,5 +119,6 @@ export function drawCharts(section, a) {
       ),
       a.moments ?? [],
       width,
+      onTime,
     );
 }

@@ -1,9 +1,14 @@
-/* global setTimeout, clearTimeout */
+/* global setTimeout, clearTimeout, document, CustomEvent */
 // The postmortem editor: live lint findings while typing, saved only over the version loaded.
 import { api } from './api.js';
 import { el, replace } from './dom.js';
 
 const LINT_DELAY_MS = 400;
+
+/** Tells the rest of the page (the action items) which file is shown and that it changed. */
+function announce(id, reason) {
+  document.dispatchEvent(new CustomEvent('aftermath:doc', { detail: { id, reason } }));
+}
 
 function findingsList(list, findings) {
   replace(
@@ -70,6 +75,7 @@ export function editorSection(caseId, served) {
     version = doc.version;
     findingsList(list, doc.findings);
     status.textContent = `Loaded ${doc.name}.`;
+    announce(picker.value, 'load');
   }
 
   async function lintNow() {
@@ -101,6 +107,7 @@ export function editorSection(caseId, served) {
       findingsList(list, res.findings);
       status.textContent = 'Saved.';
       status.className = 'status';
+      announce(picker.value, 'save');
     } catch (err) {
       status.className = 'status error';
       status.textContent =

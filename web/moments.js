@@ -1,13 +1,16 @@
 // The key moments as a filterable table; each evidence link opens the raw lines around it.
-import { api } from './api.js';
 import { clock, el, replace } from './dom.js';
+import { showLines } from './lines.js';
 
 function options(values) {
   return [el('option', { value: '' }, 'all'), ...values.map((v) => el('option', { value: v }, v))];
 }
 
-/** @param {string} caseId @param {any} a the analysis JSON */
-export function momentsSection(caseId, a) {
+/**
+ * @param {string} caseId @param {any} a the analysis JSON
+ * @param {(ts: string) => void} [onTime] shows a moment's time in the timeline
+ */
+export function momentsSection(caseId, a, onTime) {
   const moments = a.moments ?? [];
   const drill = el('div', { class: 'drill', id: 'drill', 'aria-live': 'polite' });
   const source = el(
@@ -24,33 +27,7 @@ export function momentsSection(caseId, a) {
   const body = el('tbody');
   const count = el('span', { class: 'muted' });
 
-  async function openLines(ev) {
-    replace(drill, el('p', {}, `Reading ${ev.file}:${ev.line}…`));
-    try {
-      const res = await api(
-        `/api/cases/${encodeURIComponent(caseId)}/lines?file=${encodeURIComponent(ev.file)}&line=${ev.line}&context=5`,
-      );
-      replace(
-        drill,
-        el('h3', {}, `${ev.file}:${ev.line}`),
-        el(
-          'pre',
-          { class: 'lines' },
-          ...res.lines.map((l) =>
-            el(
-              'div',
-              { class: l.line === ev.line ? 'hit' : '', 'data-line': String(l.line) },
-              el('span', { class: 'ln' }, String(l.line).padStart(6, ' ')),
-              ` ${l.text}${l.truncated ? ' …' : ''}`,
-            ),
-          ),
-        ),
-      );
-      drill.scrollIntoView({ block: 'nearest' });
-    } catch (err) {
-      replace(drill, el('p', { class: 'error', role: 'alert' }, err.message));
-    }
-  }
+  const openLines = (ev) => showLines(drill, caseId, ev);
 
   function render() {
     const q = text.value.trim().toLowerCase();
@@ -67,7 +44,22 @@ export function momentsSection(caseId, a) {
         el(
           'tr',
           {},
-          el('td', {}, el('time', { datetime: m.ts ?? '' }, clock(m.ts))),
+          el(
+            'td',
+            {},
+            m.ts && onTime
+              ? el(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'to-timeline',
+                    'aria-label': `Show ${clock(m.ts)} in the timeline`,
+                    onclick: () => onTime(m.ts),
+                  },
+                  el('time', { datetime: m.ts }, clock(m.ts)),
+                )
+              : el('time', { datetime: m.ts ?? '' }, clock(m.ts)),
+          ),
           el('td', {}, m.kind),
           el('td', {}, m.source),
           el('td', {}, m.title),

@@ -6,6 +6,8 @@ import { hostHeaderAllowed, tokenMatches, tokenOf } from './auth.js';
 import type { ServerState } from './context.js';
 import { caseRoutes } from './routes-cases.js';
 import { docRoutes } from './routes-docs.js';
+import { EventIndexCache } from './event-cache.js';
+import { eventRoutes } from './routes-events.js';
 import { staticFile } from './static-files.js';
 
 export interface AppOptions {
@@ -26,7 +28,11 @@ const CSP =
  * const res = await app.request('/api/cases', { headers: { host: 'localhost' } });
  */
 export function createApp(options: AppOptions): Hono {
-  const state: ServerState = { root: options.root, cache: new AnalysisCache() };
+  const state: ServerState = {
+    root: options.root,
+    cache: new AnalysisCache(),
+    events: new EventIndexCache(),
+  };
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -51,6 +57,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   caseRoutes(app, state);
+  eventRoutes(app, state);
   docRoutes(app, state);
 
   app.get('*', async (c, next) => {

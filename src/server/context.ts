@@ -5,11 +5,14 @@ import { HTTPException } from 'hono/http-exception';
 import { parseCaseConfig } from '../ingest/case-config.js';
 import { AnalysisCache } from './analysis-cache.js';
 import { findCases, type ServedCase } from './cases.js';
+import type { EventIndexCache } from './event-cache.js';
 
 export interface ServerState {
   /** A case folder or a folder of cases. */
   root: string;
   cache: AnalysisCache;
+  /** Each case's event index for the timeline view. */
+  events: EventIndexCache;
 }
 
 /** An HTTP error whose body is `{ "error": message }` plus any extra fields. */

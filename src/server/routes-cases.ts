@@ -1,6 +1,7 @@
 /** The case routes: the list, each case's analysis, and the raw lines behind its evidence. */
 import { basename } from 'node:path';
 import type { Hono } from 'hono';
+import { evidenceFiles } from './evidence-files.js';
 import { checkEvidenceFile, MAX_CONTEXT, readLinesAround } from './lines.js';
 import { apiError, caseById, caseTitle, docId, listCases, type ServerState } from './context.js';
 
@@ -45,7 +46,8 @@ export function caseRoutes(app: Hono, state: ServerState): void {
     if (file === undefined || file === '') throw apiError(400, 'file is required');
     const line = intParam(c.req.query('line'), 'line', 1);
     const context = Math.min(intParam(c.req.query('context'), 'context', 0, 5), MAX_CONTEXT);
-    const { files } = await state.cache.get(served.dir);
+    // From the case file, not the analysis: the timeline's drill-down must not wait for one.
+    const files = await evidenceFiles(served.dir);
     const checked = await checkEvidenceFile(served.dir, file, files);
     if (!checked.ok) throw apiError(checked.status, checked.error);
     const lines = await readLinesAround(checked.path, line, context);

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { draftPostmortem } from '../document/draft/draft.js';
+import { actionRows } from './action-items.js';
 import { apiError, caseById, caseTitle, docById, docId, type ServerState } from './context.js';
 import { findingsOf, readDocument, saveDocument } from './documents.js';
 
@@ -65,6 +66,12 @@ export function docRoutes(app: Hono, state: ServerState): void {
       });
     c.header('ETag', `"${saved.version}"`);
     return c.json({ version: saved.version, findings: findingsOf(text, doc.name) });
+  });
+
+  app.get('/api/docs/:id/action-items', async (c) => {
+    const doc = await docById(state, c.req.param('id'));
+    const { text, version } = await readDocument(doc.path);
+    return c.json({ id: c.req.param('id'), version, items: actionRows(text, doc.name) });
   });
 
   app.post('/api/lint', async (c) => {
