@@ -126,8 +126,21 @@ describe.skipIf(!haveBrowser)('the HTML report in Chromium', () => {
         return n;
       }),
     );
-    expect(inked).toHaveLength(4);
+    // Requests, errors, latency, events; then one per metric query of the case.
+    expect(inked).toHaveLength(7);
     for (const n of inked) expect(n).toBeGreaterThan(2000);
+    const metricTitles = await page
+      .locator('figure.chart[id^="chart-metric-"] h3')
+      .allTextContents();
+    expect(metricTitles).toEqual(
+      expect.arrayContaining(['Metric: db_pool_connections (prometheus-pool)']),
+    );
+    const pool = page.locator('figure.chart', { hasText: 'Metric: db_pool_connections' });
+    // Six series (two instances × three states), each a line with its labels in the legend.
+    expect(await pool.locator('.u-legend .u-series').count()).toBe(7);
+    expect(await pool.locator('.marker-label').allTextContents()).toEqual(
+      expect.arrayContaining(['deploy 0464e75', 'onset', 'mitigation']),
+    );
     const labels = await page.locator('#chart-requests .marker-label').allTextContents();
     expect(labels).toEqual(
       expect.arrayContaining([
@@ -249,7 +262,8 @@ describe.skipIf(!haveBrowser)('the HTML report in Chromium', () => {
         canvasLabel: f.querySelector('canvas')?.getAttribute('aria-label') ?? '',
       })),
     );
-    expect(charts).toHaveLength(4);
+    // Four from the logs, three from the case's metric queries.
+    expect(charts).toHaveLength(7);
     for (const c of charts) {
       expect(c.title.length).toBeGreaterThan(5);
       expect(c.description.length).toBeGreaterThan(30);

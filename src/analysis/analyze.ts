@@ -8,6 +8,7 @@
  * const analysis = a.finish();
  */
 import type { LogEvent } from '../core/event.js';
+import type { MetricSeries } from '../core/metric.js';
 import { bucketFor } from './buckets.js';
 import {
   baselineWindow,
@@ -17,7 +18,8 @@ import {
   type HourCompare,
   type TrafficComparison,
 } from './baseline.js';
-import { computeMttx, type Mttx } from './mttx.js';
+import { analyzeMetrics, metricImpactMoments, type MetricSummary } from './metrics.js';
+import { computeMttx, PagingTracker, type Mttx } from './mttx.js';
 import { AlertDetector } from './moments/alerts.js';
 import { ChangeDetector } from './moments/changes.js';
 import { FirstErrorDetector } from './moments/first-error.js';
@@ -52,6 +54,8 @@ export interface AnalyzeOptions {
   skew?: { add(e: LogEvent): void; findings(): SkewFinding[] };
   /** How many entries the top lists keep. */
   top?: number;
+  /** Metric series (Prometheus answers) read beside the logs. */
+  metrics?: readonly MetricSeries[];
 }
 
 export interface SourceStats {
@@ -96,6 +100,7 @@ export interface Gap {
     | 'no-request-ids'
     | 'unparsed'
     | 'unreadable'
+    | 'not-collected'
     | 'patterns-truncated';
   message: string;
 }
@@ -116,6 +121,8 @@ export interface Analysis {
   skew: SkewFinding[];
   gaps: Gap[];
   series: SourceSeries[];
+  /** One per metric series: its summary and its points for charts. */
+  metrics: MetricSummary[];
 }
 
 /** Series of more buckets than this get a coarser bucket. */
@@ -146,6 +153,7 @@ interface Counter {
 export class Analyzer {
   private readonly series = new SeriesBuilder();
   private readonly detectors: StreamDetector[];
+  private readonly paging = new PagingTracker();
   private readonly slow: SlowQueryDetector;
   private readonly patterns: PatternTracker | undefined;
   /** Error events only, known by their error text: the error types, ranked. */
@@ -203,6 +211,7 @@ export class Analyzer {
     if (isError(e)) c.errors++;
     if (e.attrs.requestId !== undefined || e.attrs.traceId !== undefined) c.ids++;
     for (const d of this.detectors) d.add(e);
+    this.paging.add(e);
     const status = statusOf(e);
     if (status !== undefined) {
       c.requests++;
@@ -264,6 +273,15 @@ export class Analyzer {
     let moments = this.detectors.flatMap((d) => d.finish());
     moments.push(...impactMoments(signals, bucketMs, this.edgeSource(series)?.source));
     moments.push(...blipMoments(signals, bucketMs));
+    const metrics = this.options.metrics?.length
+      ? analyzeMetrics(this.options.metrics, moments, window)
+      : undefined;
+    if (metrics) {
+      moments.push(...metrics.moments);
+      // Metrics date the impact only where the logs did not: what the logs show stands.
+      if (!moments.some((m) => m.kind === 'onset'))
+        moments.push(...metricImpactMoments(metrics.changes));
+    }
     moments.sort(byTime);
     const mitigation = findMitigation(moments);
     if (mitigation) moments.push(mitigation);
@@ -306,7 +324,8 @@ export class Analyzer {
         : m.ts >= lo && m.ts < hi,
     );
     moments.sort(byTime);
-    const period = onset && window ? { from: onset.ts, to: recovery?.ts ?? window.to } : window;
+    // Without timed log events only metrics can have dated an onset: the impact is theirs.
+    const period = onset ? { from: onset.ts, to: recovery?.ts ?? window?.to ?? onset.ts } : window;
     const traffic = period
       ? compareTraffic(this.series, seriesSources, period, this.options.baseline ?? 'auto')
       : [];
@@ -326,7 +345,7 @@ export class Analyzer {
       suspects: suspectsBefore(moments).slice(0, 5),
       signals,
       impact: this.impact(series, signals, period, onset?.ts, recovery?.ts),
-      mttx: computeMttx(moments),
+      mttx: computeMttx(moments, this.paging.finish()),
       traffic,
       hourly,
       top: this.topValues(),
@@ -335,6 +354,7 @@ export class Analyzer {
       skew: this.options.skew?.findings() ?? [],
       gaps: this.gaps(),
       series,
+      metrics: metrics?.summaries ?? [],
     };
   }
 

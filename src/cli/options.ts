@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { EventFilter } from '../ingest/filter.js';
 import type { TimelineOptions } from '../ingest/timeline.js';
 import { formatById } from '../ingest/formats/index.js';
+import { METRIC_FORMAT } from '../core/manifest.js';
 
 export interface EvidenceFlags {
   since?: string;
@@ -97,7 +98,11 @@ export function parseEvidenceFlags(flags: EvidenceFlags, now = Date.now()): Evid
       throw new UsageError(`--grep: invalid regular expression: ${(err as Error).message}`);
     }
   }
-  if (flags.logFormat !== undefined && !formatById(flags.logFormat)) {
+  if (
+    flags.logFormat !== undefined &&
+    flags.logFormat !== METRIC_FORMAT &&
+    !formatById(flags.logFormat)
+  ) {
     throw new UsageError(
       `--log-format: unknown format "${flags.logFormat}"; run \`aftermath formats\` for the list`,
     );

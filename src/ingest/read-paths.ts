@@ -2,7 +2,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { METRIC_FORMAT } from '../core/manifest.js';
 import type { CaseConfig } from './case-config.js';
+import { looksLikeMetricAnswer, readHead } from './metrics.js';
 import { parseTimestampText } from '../core/time.js';
 import { UTC } from '../core/zone.js';
 import { ConfigError } from '../errors.js';
@@ -91,6 +93,15 @@ function displayName(file: string, base: string | undefined): string {
   return rel.split(sep).join('/').replace(/\/$/, '');
 }
 
+/**
+ * Whether a file holds metric series rather than log lines: its format says so, or (detected) a
+ * `.json` file starts as a Prometheus API answer.
+ */
+async function isMetricFile(path: string, format: string | undefined): Promise<boolean> {
+  if (format !== undefined) return format === METRIC_FORMAT;
+  return path.toLowerCase().endsWith('.json') && looksLikeMetricAnswer(await readHead(path));
+}
+
 /** Expands paths into source specs; unreadable paths become diagnostics, never exceptions. */
 export async function resolveInputs(
   paths: readonly string[],
@@ -98,6 +109,7 @@ export async function resolveInputs(
 ): Promise<ResolvedInputs> {
   const diagnostics: Diagnostic[] = [];
   const specs: SourceSpec[] = [];
+  const metrics: MetricFileSpec[] = [];
   const tzFlag = options.tz !== undefined ? { tz: options.tz, tzOrigin: 'flag' as const } : {};
   const forced = options.format !== undefined ? { format: options.format } : {};
 
@@ -166,7 +178,11 @@ export async function resolveInputs(
         } else if (st.isDirectory()) {
           const files: string[] = [];
           await walk(shown, files, diagnostics);
-          for (const f of files)
+          for (const f of files) {
+            if (await isMetricFile(f, format)) {
+              metrics.push({ source: `${name}/${displayName(f, shown)}`, path: f });
+              continue;
+            }
             specs.push({
               name: `${name}/${displayName(f, shown)}`,
               path: f,
@@ -174,7 +190,9 @@ export async function resolveInputs(
               ...shift,
               ...(format ? { format } : {}),
             });
-        } else
+          }
+        } else if (await isMetricFile(full, format)) metrics.push({ source: name, path: shown });
+        else
           specs.push({
             name,
             path: shown,
@@ -184,7 +202,6 @@ export async function resolveInputs(
             ...(format ? { format } : {}),
           });
       }
-      const metrics: MetricFileSpec[] = [];
       if (config.live.length > 0) {
         const { readSnapshots } = await import('./read-snapshots.js');
         await readSnapshots(caseDir, config, options, { specs, metrics, diagnostics });
@@ -231,11 +248,15 @@ export async function resolveInputs(
       for (const f of files) {
         if (f.endsWith(sep))
           specs.push({ name: displayName(f, p), path: f.slice(0, -1), kind: 'git', ...tzFlag });
+        else if (await isMetricFile(f, options.format))
+          metrics.push({ source: displayName(f, p), path: f });
         else specs.push({ name: displayName(f, p), path: f, ...tzFlag, ...forced });
       }
-    } else specs.push({ name: displayName(p, undefined), path: p, ...tzFlag, ...forced });
+    } else if (await isMetricFile(p, options.format))
+      metrics.push({ source: displayName(p, undefined), path: p });
+    else specs.push({ name: displayName(p, undefined), path: p, ...tzFlag, ...forced });
   }
-  return { specs: dedupe(specs), diagnostics };
+  return { specs: dedupe(specs), diagnostics, ...(metrics.length > 0 ? { metrics } : {}) };
 }
 
 function dedupe(specs: SourceSpec[]): SourceSpec[] {

@@ -48,6 +48,8 @@ export async function resolveTimelineSources(
   if (options.sources && options.sources.length > 0) {
     const globs = options.sources.map(globToRegExp);
     resolved.specs = resolved.specs.filter((s) => globs.some((g) => g.test(s.name)));
+    if (resolved.metrics)
+      resolved.metrics = resolved.metrics.filter((m) => globs.some((g) => g.test(m.source)));
   }
   for (const spec of resolved.specs) {
     const ms = options.clockOffsets?.get(spec.name);

@@ -10,6 +10,7 @@ import type { SkewFinding } from '../analysis/skew-types.js';
 import { skewCorrections } from '../analysis/skew-corrections.js';
 import { TemplateMiner } from '../analysis/templates/index.js';
 import type { CaseConfig } from '../ingest/case-config.js';
+import { readMetricFiles } from '../ingest/metrics.js';
 import type { SourceSummary } from '../ingest/source.js';
 import { openTimeline, type TimelineOptions } from '../ingest/timeline.js';
 
@@ -92,11 +93,13 @@ export async function analyzeIncident(
       ...(clockOffsets ? { clockOffsets } : {}),
     });
     const window = caseWindow(options, timeline.caseConfig);
+    const metrics = await readMetricFiles(timeline.metrics);
     const analyzer = new Analyzer({
       ...options,
       ...(window ? { window } : {}),
       newMiner,
       skew: new SkewEstimator(),
+      ...(metrics.series.length > 0 ? { metrics: metrics.series } : {}),
     });
     for await (const batch of timeline.events) for (const e of batch) analyzer.add(e);
     const analysis = analyzer.finish();
@@ -107,10 +110,14 @@ export async function analyzeIncident(
           kind: 'unreadable',
           message: `${s.source} gave no events${s.skipped ? ` (${s.skipped})` : ''}`,
         });
+    // Live sources that were never collected or whose collect failed: the analysis names them.
+    for (const d of timeline.diagnostics)
+      if (d.ruleId === 'collect/gap' || d.ruleId === 'collect/not-collected')
+        analysis.gaps.push({ source: d.source, kind: 'not-collected', message: d.message });
     const result: IncidentAnalysis = {
       analysis,
       sources: timeline.sources,
-      diagnostics: timeline.diagnostics,
+      diagnostics: [...timeline.diagnostics, ...metrics.diagnostics],
     };
     if (timeline.caseConfig) result.caseConfig = timeline.caseConfig;
     if (timeline.caseDir) result.caseDir = timeline.caseDir;

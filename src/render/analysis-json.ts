@@ -141,6 +141,24 @@ export function analysisToJson(a: Analysis): Record<string, unknown> {
     slowQueries: a.slowQueries.map((q) => ({ ...q, ts: iso(q.ts) })),
     skew: a.skew,
     gaps: a.gaps,
+    metrics: a.metrics.map((m) => ({
+      source: m.source,
+      query: m.name,
+      file: m.file,
+      labels: m.labels,
+      unit: m.unit,
+      samples: m.samples,
+      gaps: m.gaps,
+      stepSeconds: m.stepMs === null ? null : m.stepMs / 1000,
+      from: iso(m.from),
+      to: iso(m.to),
+      min: m.min,
+      max: m.max,
+      last: m.last,
+      baseline: m.baseline,
+      // Compact columns (epoch seconds), capped for charts: the file keeps every sample.
+      points: { t: m.points.t.map((ms) => ms / 1000), v: m.points.v.map((v) => round(v, 6)) },
+    })),
     series: a.series
       .filter((s) => !s.annotation)
       .map((s) => ({

@@ -3,6 +3,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { formatBucket } from '../analysis/buckets.js';
 import type { EvidenceRef } from '../analysis/evidence.js';
 import { MTTX_STAGES, type MttxStage } from '../analysis/mttx.js';
+import { formatMetricValue, seriesId } from '../core/metric.js';
 import { renderTable } from './table.js';
 
 export interface TextStyle {
@@ -243,6 +244,29 @@ export function renderAnalysis(a: Analysis, title: string, style: TextStyle = PL
         ['5XX', 'ROUTE'],
         top.errorRoutes.slice(0, 5).map((r) => [String(r.count), r.value]),
         [0],
+      ),
+    );
+  }
+
+  if (a.metrics.length > 0) {
+    out.push(heading(style, 'Metrics'));
+    out.push(
+      table(
+        style,
+        ['SERIES', 'SAMPLES', 'BASELINE', 'MIN', 'MAX', 'LAST', 'FILE'],
+        a.metrics.map((m) => {
+          const v = (x: number | null): string => formatMetricValue(x, m.unit);
+          return [
+            clip(seriesId(m), 70),
+            String(m.samples),
+            v(m.baseline),
+            v(m.min),
+            v(m.max),
+            v(m.last),
+            m.file,
+          ];
+        }),
+        [1, 2, 3, 4, 5],
       ),
     );
   }

@@ -18,6 +18,7 @@ export const MOMENT_KINDS = [
   'oom_kill',
   'restart',
   'slow_query',
+  'metric_change',
 ] as const;
 export type MomentKind = (typeof MOMENT_KINDS)[number];
 

@@ -35,7 +35,7 @@ export interface ChartSpec {
   bands: ChartBand[];
 }
 
-const PALETTE = [
+export const PALETTE = [
   '#1971c2',
   '#e8590c',
   '#2f9e44',
@@ -98,7 +98,7 @@ function peak(
   return best;
 }
 
-const span = (x: readonly number[]): string =>
+export const span = (x: readonly number[]): string =>
   x.length
     ? `from ${clock((x[0] ?? 0) * 1000)} to ${clock((x[x.length - 1] ?? 0) * 1000)} UTC`
     : '';
@@ -115,7 +115,7 @@ function edgeSource(
   );
 }
 
-function bandsOf(a: ReportAnalysis): ChartBand[] {
+export function bandsOf(a: ReportAnalysis): ChartBand[] {
   const from = msOf(a.impact?.start);
   const to = msOf(a.impact?.end);
   return from !== undefined && to !== undefined && to > from

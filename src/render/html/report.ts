@@ -8,6 +8,7 @@ import { makeRedactor, redactDeep } from '../redact.js';
 import { readAnalysis } from './analysis-input.js';
 import { chartsOf, type ChartSpec } from './chart-data.js';
 import { CLIENT_JS } from './client.js';
+import { metricChartsOf } from './metric-charts.js';
 import { renderDocument, type RenderedDocument } from './document-html.js';
 import { markup, jsonForScript, scriptText, trusted, type SafeHtml } from './escape.js';
 import { findingsList } from './findings.js';
@@ -108,7 +109,7 @@ export function renderReport(input: ReportInput): string {
   }));
   const title = redact(options.title ?? input.document?.title ?? doc?.title ?? 'Incident report');
 
-  const charts = chartsOf(analysis);
+  const charts = [...chartsOf(analysis), ...metricChartsOf(analysis)];
   const markers = markersOf(analysis.moments);
   const kinds = MARKER_KINDS.filter((k) => markers.some((m) => m.kind === k));
   const mermaidJs = doc?.hasDiagrams ? options.assets.mermaidJs : undefined;

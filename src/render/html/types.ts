@@ -113,6 +113,17 @@ export interface GapJson {
   message: string;
 }
 
+/** A metric series as the analysis JSON gives it: compact columns, capped for charts. */
+export interface MetricJson {
+  source: string;
+  query: string;
+  file: string;
+  labels: Record<string, string>;
+  unit: string;
+  /** Epoch seconds and values (null: a gap). */
+  points: { t: number[]; v: (number | null)[] };
+}
+
 export interface ReportAnalysis {
   schema: string;
   window: { from: string; to: string; bucketSeconds: number } | null;
@@ -124,6 +135,8 @@ export interface ReportAnalysis {
   templates: { topErrors: PatternJson[]; new: PatternJson[] };
   gaps: GapJson[];
   series: SeriesJson[];
+  /** Absent in analyses saved before metric series were read. */
+  metrics?: MetricJson[];
 }
 
 /** A lint finding as the report lists it (the linter's findings have this shape and more). */
