@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   formats: async () => (await import('./commands/formats.js')).formatsCommand(),
   demo: async () => (await import('./commands/demo.js')).demoCommand(),
   serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  archive: async () => (await import('./commands/archive.js')).archiveCommand(),
   collect: async () => (await import('./commands/collect.js')).collectCommand(),
   actions: async () => (await import('./commands/actions.js')).actionsCommand(),
   review: async () => (await import('./commands/review.js')).reviewCommand(),
