@@ -27,6 +27,7 @@ import { blipMoments, detectChanges, impactMoments, type SignalChange } from './
 import { findMitigation, suspectsBefore } from './moments/mitigation.js';
 import { byTime, type Moment, type StreamDetector } from './moments/moment.js';
 import { OomRestartDetector } from './moments/oom-restart.js';
+import { PeopleDetector, pickChat } from './moments/people.js';
 import {
   newTemplateMoment,
   PatternTracker,
@@ -172,6 +173,7 @@ export class Analyzer {
       new AlertDetector(),
       new ChangeDetector(),
       new OomRestartDetector(),
+      new PeopleDetector(),
       this.slow,
     ];
     this.patterns = options.newMiner ? new PatternTracker(options.newMiner) : undefined;
@@ -326,6 +328,7 @@ export class Analyzer {
     moments.sort(byTime);
     // Without timed log events only metrics can have dated an onset: the impact is theirs.
     const period = onset ? { from: onset.ts, to: recovery?.ts ?? window?.to ?? onset.ts } : window;
+    moments = pickChat(moments, period ?? null);
     const traffic = period
       ? compareTraffic(this.series, seriesSources, period, this.options.baseline ?? 'auto')
       : [];

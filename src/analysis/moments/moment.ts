@@ -19,6 +19,8 @@ export const MOMENT_KINDS = [
   'restart',
   'slow_query',
   'metric_change',
+  'page',
+  'chat',
 ] as const;
 export type MomentKind = (typeof MOMENT_KINDS)[number];
 
