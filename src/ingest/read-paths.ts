@@ -1,6 +1,6 @@
 /** The I/O edge that turns command-line paths (files, folders, case folders, repositories) into sources. */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { METRIC_FORMAT } from '../core/manifest.js';
 import type { CaseConfig } from './case-config.js';
@@ -158,7 +158,7 @@ export async function resolveInputs(
           }
           shift = { clockOffsetMs: ms };
         }
-        const shown = join(caseDir, s.path);
+        const shown = isAbsolute(s.path) ? s.path : join(caseDir, s.path);
         let st;
         try {
           st = await stat(full);

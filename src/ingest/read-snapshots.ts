@@ -78,14 +78,16 @@ export async function readSnapshots(
       }
       shift = { clockOffsetMs: ms };
     }
-    for (const f of entry.files) {
+    // An empty answer (no silences, no matching lines) is a fact the manifest records, not a source.
+    const files = entry.files.filter((f) => f.items > 0);
+    for (const f of files) {
       const path = join(caseDir, EVIDENCE_DIR, s.name, ...f.path.split('/'));
       if (f.format === METRIC_FORMAT) {
         out.metrics.push({ source: s.name, path });
         continue;
       }
       const name =
-        entry.files.length === 1 ? s.name : `${s.name}/${f.path.replace(/\.(jsonl|log|txt)$/, '')}`;
+        files.length === 1 ? s.name : `${s.name}/${f.path.replace(/\.(jsonl|log|txt)$/, '')}`;
       out.specs.push({ name, path, format: f.format, ...tz, ...shift });
     }
   }

@@ -47,8 +47,14 @@ export function summaryFacts(a: Analysis): string {
     parts.push(
       `From ${utc(i.start)}${span}, ${i.failedRequests.toLocaleString('en')} of ${i.requests.toLocaleString('en')} requests through ${i.source} failed (${pct(i.errorRatio)}).`,
     );
-  else
+  else if (i.affectedSources.length > 0)
     parts.push(`From ${utc(i.start)}${span}, ${i.affectedSources.join(', ')} left their baseline.`);
+  else {
+    // Only metrics dated the impact: name what the onset saw.
+    const onset = a.moments.find((m) => m.kind === 'onset');
+    const what = onset ? `: ${lowerFirst(onset.title.split(';')[0]!)}` : '';
+    parts.push(`Impact began at ${utc(i.start)}${span}${what}.`);
+  }
   const suspect = a.suspects[0];
   if (suspect)
     parts.push(
