@@ -10,7 +10,7 @@ import {
   runActionsSync,
   type ActionsContext,
 } from '../src/cli/commands/actions.js';
-import { runReviewSchedule } from '../src/cli/commands/review.js';
+import { runReviewDigest, runReviewSchedule } from '../src/cli/commands/review.js';
 import { Output } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { POSTMORTEM } from '../src/trackers/conformance.js';
@@ -127,6 +127,35 @@ describe('aftermath actions status and overdue', () => {
     stdout = [];
     expect(await runActionsOverdue(['pm.md'], { today: '2026-03-01' }, ctx())).toBe(0);
     expect(stdout.join('')).toContain('No open action items are past due as of 2026-03-01.');
+  });
+
+  it('reads the archive with --db: overdue items and the digest, with states the archive holds', async () => {
+    const db = join(dir, 'archive.db');
+    const { openStore } = await import('../src/store/open-store.js');
+    const { importFiles } = await import('../src/store/import.js');
+    const store = await openStore({ db });
+    try {
+      await importFiles(store, [join(dir, 'pm.md')], { cwd: dir });
+      const [pm] = await store.list();
+      // A tracker closed AI-003 after the import: the archive knows, the file does not.
+      await store.setActionStatus(pm!.id, '3', 'done', {
+        origin: 'tracker',
+        at: Date.parse('2026-03-19T10:00:00Z'),
+      });
+    } finally {
+      await store.close();
+    }
+    expect(await runActionsOverdue([], { today: '2026-03-21', json: true, db }, ctx())).toBe(1);
+    const json = JSON.parse(stdout.join('')) as { items: { itemId: string }[] };
+    expect(json.items.map((i) => i.itemId)).toEqual(['AI-001']);
+    await runReviewDigest(
+      [],
+      { since: '2026-03-01', today: '2026-03-21', db, output: 'digest.md' },
+      { cwd: dir },
+    );
+    const digest = readFileSync(join(dir, 'digest.md'), 'utf8');
+    // AI-003 was closed on 2026-03-19 (the archive's status history), AI-001 is still overdue.
+    expect(digest).toMatch(/, 1 closed, 1 overdue,/);
   });
 });
 

@@ -1,8 +1,9 @@
 /* global document, window, location */
-// The UI's entry: a hash router over two pages, the case list and one case.
+// The UI's entry: a hash router over three pages, the case list, one case, and the archive's insights.
 import { api, takeToken } from './api.js';
 import { casePage } from './case-page.js';
 import { el, replace } from './dom.js';
+import { insightsPage } from './insights.js';
 
 const view = document.getElementById('view');
 const crumb = document.getElementById('crumb');
@@ -36,6 +37,7 @@ async function route() {
   const m = /^#\/case\/([^/]+)/.exec(location.hash);
   try {
     if (m) await casePage(view, crumb, decodeURIComponent(m[1]));
+    else if (location.hash.startsWith('#/insights')) await insightsPage(view, crumb);
     else await listPage();
   } catch (err) {
     replace(view, el('p', { class: 'error', role: 'alert' }, `Could not load: ${err.message}`));

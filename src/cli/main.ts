@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   collect: async () => (await import('./commands/collect.js')).collectCommand(),
   actions: async () => (await import('./commands/actions.js')).actionsCommand(),
   review: async () => (await import('./commands/review.js')).reviewCommand(),
+  insights: async () => (await import('./commands/insights.js')).insightsCommand(),
 };
 
 function version(): string {

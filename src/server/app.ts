@@ -8,6 +8,7 @@ import { caseRoutes } from './routes-cases.js';
 import { docRoutes } from './routes-docs.js';
 import { EventIndexCache } from './event-cache.js';
 import { eventRoutes } from './routes-events.js';
+import { insightsRoutes } from './routes-insights.js';
 import { staticFile } from './static-files.js';
 
 export interface AppOptions {
@@ -15,6 +16,10 @@ export interface AppOptions {
   root: string;
   /** Required on every API request when set (always set off loopback). */
   token?: string;
+  /** The archive the Insights page reads (`serve --db`); else AFTERMATH_DB, else the default file. */
+  db?: string;
+  /** The clock (tests): "today" for the insights' trends and overdue items. */
+  now?: () => number;
 }
 
 /** The page loads nothing from elsewhere and runs no inline script: log text cannot become code. */
@@ -59,6 +64,10 @@ export function createApp(options: AppOptions): Hono {
   caseRoutes(app, state);
   eventRoutes(app, state);
   docRoutes(app, state);
+  insightsRoutes(app, {
+    ...(options.db !== undefined ? { db: options.db } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
 
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();

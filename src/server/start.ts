@@ -10,6 +10,8 @@ export interface StartOptions {
   port: number;
   host: string;
   token?: string;
+  /** The archive for the Insights page. */
+  db?: string;
 }
 
 export interface RunningServer {
@@ -22,7 +24,11 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const token = options.token ?? (isLoopback(options.host) ? undefined : newToken());
-  const app = createApp({ root: options.root, ...(token !== undefined ? { token } : {}) });
+  const app = createApp({
+    root: options.root,
+    ...(token !== undefined ? { token } : {}),
+    ...(options.db !== undefined ? { db: options.db } : {}),
+  });
   const server = await new Promise<ServerType>((resolvePromise, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
       resolvePromise(s),

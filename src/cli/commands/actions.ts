@@ -13,6 +13,7 @@ import { findConfigFile } from '../../lint/config.js';
 import { parseTrackersConfig, type TrackersConfig } from '../../trackers/config.js';
 import { openTracker, type OpenOptions } from '../../trackers/open-tracker.js';
 import { overdueItems, overdueMarkdown } from '../../trackers/overdue.js';
+import { archivedDocuments } from '../archived-documents.js';
 import { pullStatus } from '../../trackers/status.js';
 import { executeSync, planSync, type PlanEntry } from '../../trackers/sync.js';
 import { TRACKER_IDS, type Tracker, type TrackerId } from '../../trackers/tracker.js';
@@ -264,6 +265,8 @@ export async function readPostmortems(
 export interface OverdueFlags {
   json?: boolean;
   today?: string;
+  archive?: boolean;
+  db?: string;
 }
 
 export async function runActionsOverdue(
@@ -274,7 +277,13 @@ export async function runActionsOverdue(
   const out = ctx.out ?? new Output();
   const cwd = ctx.cwd ?? process.cwd();
   const today = todayFrom(flags.today);
-  const docs = await readPostmortems(paths, cwd, 'actions overdue');
+  const fromArchive = flags.archive === true || flags.db !== undefined;
+  const docs = [
+    ...(paths.length > 0 || !fromArchive
+      ? await readPostmortems(paths, cwd, 'actions overdue')
+      : []),
+    ...(fromArchive ? (await archivedDocuments(flags.db)).docs : []),
+  ];
   const report = overdueItems(docs, today);
   if (flags.json) await out.line(JSON.stringify(report, null, 2));
   else await out.write(overdueMarkdown(report));
@@ -349,12 +358,20 @@ Config (.aftermathrc.yaml; credentials only as environment variable names):
     .description(
       'Open action items past their due date, by owner and by service (exit 1 when there are any).',
     )
-    .argument('<paths...>', 'postmortem files or folders')
+    .argument('[paths...]', 'postmortem files or folders (optional with --archive)')
+    .option(
+      '--archive',
+      'the postmortems of the archive (see `aftermath archive`), besides any paths',
+    )
+    .option(
+      '--db <path|url>',
+      'the archive to read (implies --archive; default $AFTERMATH_DB or the per-user archive)',
+    )
     .option('--json', 'the report as JSON')
     .option('--today <date>', 'count from this day instead of today (e.g. 2026-03-10)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ aftermath actions overdue postmortems/\n  $ aftermath actions overdue postmortems/ --today 2026-04-01 --json',
+      '\nExamples:\n  $ aftermath actions overdue postmortems/\n  $ aftermath actions overdue --archive --json\n  $ aftermath actions overdue postmortems/ --today 2026-04-01 --json',
     )
     .action(async (paths: string[], flags: OverdueFlags) => {
       process.exitCode = await runActionsOverdue(paths, flags);

@@ -6,6 +6,7 @@ import { parseTimeSpec } from '../../core/time-spec.js';
 import { UTC } from '../../core/zone.js';
 import { UsageError } from '../../errors.js';
 import { reviewDigest } from '../../trackers/digest.js';
+import { archivedDocuments } from '../archived-documents.js';
 import { reviewCalendar } from '../../trackers/schedule.js';
 import { Output } from '../io.js';
 import { loadTrackersConfig, readPostmortem, readPostmortems, todayFrom } from './actions.js';
@@ -36,6 +37,8 @@ interface Ctx {
 
 export interface DigestFlags {
   since: string;
+  archive?: boolean;
+  db?: string;
   output?: string;
   today?: string;
 }
@@ -49,8 +52,19 @@ export async function runReviewDigest(
   const cwd = ctx.cwd ?? process.cwd();
   const now = todayFrom(flags.today);
   const since = sinceFrom(flags.since, now);
-  const docs = await readPostmortems(paths, cwd, 'review digest');
-  const text = reviewDigest(docs, { since, now });
+  const docs =
+    paths.length > 0 || !(flags.archive || flags.db !== undefined)
+      ? await readPostmortems(paths, cwd, 'review digest')
+      : [];
+  let closedAt: Map<string, number> | undefined;
+  if (flags.archive || flags.db !== undefined) {
+    const archived = await archivedDocuments(flags.db);
+    // A file given on the command line wins over its archived copy.
+    const given = new Set(docs.map((d) => d.frontMatter?.data.id).filter(Boolean));
+    docs.push(...archived.docs.filter((d) => !given.has(d.frontMatter?.data.id)));
+    closedAt = archived.closedAt;
+  }
+  const text = reviewDigest(docs, { since, now, ...(closedAt ? { closedAt } : {}) });
   if (flags.output) await writeFile(resolve(cwd, flags.output), text);
   else await out.write(text);
   await out.flush();
@@ -93,13 +107,15 @@ export function reviewCommand(): Command {
     .description(
       'A Markdown digest: new postmortems, action items opened, closed and overdue, reviews due.',
     )
-    .argument('<paths...>', 'postmortem files or folders')
+    .argument('[paths...]', 'postmortem files or folders (optional with --archive)')
+    .option('--archive', 'the postmortems of the archive, with when each item was closed')
+    .option('--db <path|url>', 'the archive to read (implies --archive)')
     .option('--since <when>', 'start of the period: 7d, 2w or a date', '7d')
     .option('--today <date>', 'end of the period instead of now')
     .option('-o, --output <file>', 'write the digest here instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ aftermath review digest postmortems/\n  $ aftermath review digest postmortems/ --since 14d -o digest.md',
+      '\nExamples:\n  $ aftermath review digest postmortems/\n  $ aftermath review digest --archive --since 7d -o digest.md\n  $ aftermath review digest postmortems/ --since 14d -o digest.md',
     )
     .action(async (paths: string[], flags: DigestFlags) => {
       process.exitCode = await runReviewDigest(paths, flags);

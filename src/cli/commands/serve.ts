@@ -11,6 +11,7 @@ interface Flags {
   port: string;
   host: string;
   token?: string;
+  db?: string;
 }
 
 function portOf(text: string): number {
@@ -33,6 +34,7 @@ export async function runServe(path: string, flags: Flags): Promise<void> {
     port: portOf(flags.port),
     host: flags.host,
     ...(flags.token !== undefined ? { token: flags.token } : {}),
+    ...(flags.db !== undefined ? { db: flags.db } : {}),
   });
   const link = server.token !== undefined ? `${server.url}#token=${server.token}` : server.url;
   process.stdout.write(`aftermath serve: ${cases.length} case(s) from ${root}\n${link}\n`);
@@ -70,13 +72,18 @@ export function serveCommand(): Command {
       '--token <token>',
       'the token API requests must carry (default off loopback: generated)',
     )
+    .option(
+      '--db <path|url>',
+      'the archive the Insights page reads (default: $AFTERMATH_DB, else ~/.local/share/aftermath/archive.db)',
+    )
     .addHelpText(
       'after',
       `
 Examples:
   $ aftermath serve examples/pool-exhaustion          # one case at http://127.0.0.1:4173/
   $ aftermath serve ./incidents --port 8080           # every case under ./incidents
-  $ aftermath serve ./incidents --host 0.0.0.0        # on the network: prints a token to use`,
+  $ aftermath serve ./incidents --host 0.0.0.0        # on the network: prints a token to use
+  $ aftermath serve ./incidents --db team.db          # the Insights page over team.db`,
     )
     .action(async (path: string, flags: Flags) => {
       await runServe(path, flags);
