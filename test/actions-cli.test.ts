@@ -120,6 +120,30 @@ describe('aftermath actions status and overdue', () => {
     expect(file()).toMatch(/\| @alice \| 2026-03-20 \| P1 \| prevent \| done \|/);
   });
 
+  it('records pulled states in the archive with --db (origin tracker, at the closing time)', async () => {
+    const db = join(dir, 'archive.db');
+    await runActionsSync('pm.md', { to: 'github' }, ctx());
+    const { openStore } = await import('../src/store/open-store.js');
+    const { importFiles } = await import('../src/store/import.js');
+    let archive = await openStore({ db });
+    await importFiles(archive, [join(dir, 'pm.md')], { cwd: dir });
+    await archive.close();
+    store.close(1);
+    expect(await runActionsStatus('pm.md', { db }, ctx())).toBe(0);
+    expect(stderr.join('')).toMatch(/1 status change recorded in the archive/);
+    archive = await openStore({ db });
+    try {
+      const [pm] = await archive.list();
+      const item = (await archive.actionItems({ postmortemId: pm!.id })).find(
+        (a) => a.key === '1',
+      )!;
+      expect(item.status).toBe('done');
+      expect(item.history.at(-1)).toMatchObject({ status: 'done', origin: 'tracker' });
+    } finally {
+      await archive.close();
+    }
+  });
+
   it('lists overdue items and exits 1 when there are some', async () => {
     expect(await runActionsOverdue(['.'], { today: '2026-03-21', json: true }, ctx())).toBe(1);
     const json = JSON.parse(stdout.join('')) as { items: { itemId: string; owner: string }[] };

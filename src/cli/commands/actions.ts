@@ -14,6 +14,7 @@ import { parseTrackersConfig, type TrackersConfig } from '../../trackers/config.
 import { openTracker, type OpenOptions } from '../../trackers/open-tracker.js';
 import { overdueItems, overdueMarkdown } from '../../trackers/overdue.js';
 import { archivedDocuments } from '../archived-documents.js';
+import { recordStatesInArchive } from '../archive-status.js';
 import { pullStatus } from '../../trackers/status.js';
 import { executeSync, planSync, type PlanEntry } from '../../trackers/sync.js';
 import { TRACKER_IDS, type Tracker, type TrackerId } from '../../trackers/tracker.js';
@@ -159,6 +160,9 @@ export interface StatusFlags {
   json?: boolean;
   config?: string;
   from?: string;
+  /** Also record the states in this archive (see `aftermath archive`). */
+  db?: string;
+  archive?: boolean;
 }
 
 export async function runActionsStatus(
@@ -225,6 +229,10 @@ export async function runActionsStatus(
   }
   await out.flush();
   printDiagnostics(r.diagnostics.map((d) => ({ ...d, message: clean(d.message) })));
+  if (flags.archive || flags.db !== undefined) {
+    const note = await recordStatesInArchive(flags.db, r.text, file, r.states);
+    process.stderr.write(`aftermath: ${clean(note)}\n`);
+  }
   return r.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
@@ -342,13 +350,15 @@ Config (.aftermathrc.yaml; credentials only as environment variable names):
     .argument('<file>', 'postmortem (Markdown)')
     .addOption(new Option('--from <tracker>', 'only this tracker').choices([...TRACKER_IDS]))
     .option('--json', 'the states as JSON')
+    .option('--archive', "also record the states in the archive's status history")
+    .option('--db <path|url>', 'the archive to record them in (implies --archive)')
     .option(
       '--config <file>',
       'config file with trackers: (default: the nearest .aftermathrc.yaml)',
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ aftermath actions status postmortem.md\n  $ aftermath actions status postmortem.md --from jira --json',
+      '\nExamples:\n  $ aftermath actions status postmortem.md\n  $ aftermath actions status postmortem.md --archive   # and into the archive\n  $ aftermath actions status postmortem.md --from jira --json',
     )
     .action(async (file: string, flags: StatusFlags) => {
       process.exitCode = await runActionsStatus(file, flags);
