@@ -32,7 +32,11 @@ export interface ImportOptions {
 }
 
 /** Markdown files under the paths: files as given, folders walked in name order (no dot-folders, no node_modules). */
-export function markdownFiles(paths: readonly string[], cwd = process.cwd()): string[] {
+export function markdownFiles(
+  paths: readonly string[],
+  cwd = process.cwd(),
+  command = 'archive add',
+): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -52,7 +56,7 @@ export function markdownFiles(paths: readonly string[], cwd = process.cwd()): st
       isDir = statSync(p).isDirectory();
     } catch {
       throw new UsageError(
-        `archive add: expected a Markdown file or a folder, "${given}" does not exist`,
+        `${command}: expected a Markdown file or a folder, "${given}" does not exist`,
       );
     }
     if (isDir) walk(p);

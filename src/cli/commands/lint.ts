@@ -1,6 +1,6 @@
 /** `aftermath lint`: checks postmortems like code — rule ids, positions, docs; --fix for safe fixes. */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, UsageError } from '../../errors.js';
 import {
@@ -17,6 +17,7 @@ import { lintText, type LintResult } from '../../lint/linter.js';
 import { REPORTERS } from '../../lint/reporters/index.js';
 import { RULES } from '../../lint/rules/index.js';
 import { Output, useColour } from '../io.js';
+import { markdownFiles } from '../../store/import.js';
 
 export interface LintFlags {
   format: string;
@@ -28,33 +29,9 @@ export interface LintFlags {
   docsUrl?: string;
 }
 
-const MARKDOWN = new Set(['.md', '.markdown']);
-
 /** Markdown files under the paths: files as given, folders walked (no dot-folders, no node_modules). */
 export function collectFiles(paths: readonly string[], cwd = process.cwd()): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && MARKDOWN.has(extname(entry.name).toLowerCase())) out.push(p);
-    }
-  };
-  for (const given of paths) {
-    const p = resolve(cwd, given);
-    let isDir: boolean;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      throw new UsageError(`lint: expected a Markdown file or a folder, "${given}" does not exist`);
-    }
-    if (isDir) walk(p);
-    else out.push(p);
-  }
-  return out;
+  return markdownFiles(paths, cwd, 'lint');
 }
 
 function readConfigFile(path: string): LintConfig {
