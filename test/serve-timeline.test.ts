@@ -115,6 +115,37 @@ describe.skipIf(!haveBrowser)('aftermath serve timeline in Chromium', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it('filters the list by a template of the analysis, chosen from a labelled list', async () => {
+    const { page, errors } = await openCase('pool-exhaustion');
+    const all = await total(page);
+    const res = await fetch(`${server.url}/api/cases/pool-exhaustion/analysis`);
+    const { analysis } = (await res.json()) as {
+      analysis: { templates: { topErrors: { source: string; template: string; count: number }[] } };
+    };
+    const top = analysis.templates.topErrors[0]!;
+    const select = page.getByLabel('Template');
+    // Filled once the analysis arrives: the event index mines no templates of its own.
+    await poll(() => select.isEnabled()).toBe(true);
+    const label = `${top.count.toLocaleString('en')} × ${top.template} (${top.source})`;
+    expect(await select.locator('option', { hasText: label }).count()).toBe(1);
+    // From the keyboard: focus the list, then pick the first template under "Top errors".
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await poll(() => total(page)).toBe(top.count);
+    expect(await select.locator('option:checked').textContent()).toBe(label);
+    const sources = await page.locator('.vlist .vrow .s').allTextContents();
+    expect(sources.length).toBeGreaterThan(5);
+    expect(new Set(sources)).toEqual(new Set([top.source]));
+    const status = await page.locator('#tl-count').textContent();
+    expect(status).toBe(`${top.count.toLocaleString('en')} events in view`);
+    await page.locator('.timeline-bar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'serve-timeline-template.png') });
+
+    await select.selectOption('');
+    await poll(() => total(page)).toBe(all);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it('moves through the events with the keyboard and opens and closes the raw lines', async () => {
     const { page } = await openCase('pool-exhaustion');
     const all = await total(page);

@@ -63,6 +63,7 @@ export async function casePage(view, crumb, id) {
     );
     replace(analysisBox, summary(a), charts, momentsSection(id, a, timeline.scrollToTime));
     drawCharts(charts, a, timeline.scrollToTime);
+    timeline.setTemplates(a.templates);
   } catch (err) {
     replace(
       analysisBox,

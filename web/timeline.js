@@ -39,7 +39,11 @@ export function timelineSection(caseId) {
     'aria-label': 'Raw lines',
     hidden: true,
   });
-  const filters = { sources: new Set(), level: '', q: '' };
+  /** `template`: one of the analysis's templates ({ source, template, count }), or null. */
+  const filters = { sources: new Set(), level: '', q: '', template: null };
+  /** The analysis's templates, once it arrives: [group label, templates] pairs. */
+  let templateGroups = null;
+  let templateSelect;
   let allSources = [];
   let seq = 0;
   let first = true;
@@ -50,7 +54,11 @@ export function timelineSection(caseId) {
     const p = new URLSearchParams();
     p.set('from', String(Math.floor(ov.view.from)));
     p.set('to', String(Math.ceil(ov.view.to)));
-    if (filters.sources.size > 0 && filters.sources.size < allSources.length)
+    // A template belongs to one source: choosing it shows that source only.
+    if (filters.template) {
+      p.set('source', filters.template.source);
+      p.set('template', filters.template.template);
+    } else if (filters.sources.size > 0 && filters.sources.size < allSources.length)
       p.set('source', [...filters.sources].join(','));
     if (filters.level) p.set('level', filters.level);
     if (filters.q) p.set('q', filters.q);
@@ -170,7 +178,43 @@ export function timelineSection(caseId) {
     }
   }
 
+  /** Fills the template list from the analysis; the choices keep their order (top errors first). */
+  function fillTemplates() {
+    if (!templateSelect || !templateGroups) return;
+    const all = templateGroups.flatMap(([, list]) => list);
+    replace(
+      templateSelect,
+      el('option', { value: '' }, all.length ? 'any' : 'none found by the analysis'),
+      ...templateGroups
+        .filter(([, list]) => list.length > 0)
+        .map(([label, list]) =>
+          el(
+            'optgroup',
+            { label },
+            ...list.map((t) =>
+              el(
+                'option',
+                { value: String(all.indexOf(t)) },
+                `${t.count.toLocaleString('en')} × ${t.template} (${t.source})`,
+              ),
+            ),
+          ),
+        ),
+    );
+    templateSelect.disabled = all.length === 0;
+    templateSelect.onchange = () => {
+      filters.template = templateSelect.value === '' ? null : all[Number(templateSelect.value)];
+      refresh('filter');
+    };
+  }
+
   function filterBar(summary) {
+    templateSelect = el(
+      'select',
+      { id: 'tl-template', disabled: true, class: 'tl-template' },
+      el('option', { value: '' }, 'waiting for the analysis…'),
+    );
+    fillTemplates();
     const level = el(
       'select',
       { id: 'tl-level' },
@@ -216,6 +260,7 @@ export function timelineSection(caseId) {
       el('fieldset', { class: 'sources' }, el('legend', {}, 'Sources'), ...boxes),
       el('label', {}, 'Minimum level ', level),
       el('label', {}, 'Search ', q),
+      el('label', {}, 'Template ', templateSelect),
     );
   }
 
@@ -253,6 +298,25 @@ export function timelineSection(caseId) {
   load().catch((err) => (status.textContent = `Could not load the events: ${err.message}`));
   return {
     element: section,
+    /**
+     * The templates of the case's analysis (docs/analysis-schema.md `templates`), offered as a
+     * filter once it has arrived: the index does not mine templates itself.
+     */
+    setTemplates(templates) {
+      const pick = (list) =>
+        (Array.isArray(list) ? list : []).filter(
+          (t) =>
+            t &&
+            typeof t.template === 'string' &&
+            typeof t.source === 'string' &&
+            typeof t.count === 'number',
+        );
+      templateGroups = [
+        ['Top errors', pick(templates?.topErrors)],
+        ['New in the incident', pick(templates?.new)],
+      ];
+      fillTemplates();
+    },
     /** Shows the events at an ISO time, zooming out to the whole case when it is outside the view. */
     scrollToTime(iso) {
       const ms = Date.parse(iso);

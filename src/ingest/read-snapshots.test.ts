@@ -81,7 +81,8 @@ describe('a case with live sources, read from its snapshot', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.specs.map((s) => [s.name, s.format, s.path])).toEqual([
       ['outside', undefined, log],
-      ['am', 'alertmanager', join(caseDir, 'evidence/am/alerts.jsonl')],
+      // Names come from the files collected, so an empty one does not rename its sibling.
+      ['am/alerts', 'alertmanager', join(caseDir, 'evidence/am/alerts.jsonl')],
       ['prom/alerts', 'alertmanager', join(caseDir, 'evidence/prom/alerts.jsonl')],
     ]);
     expect(r.metrics).toEqual([{ source: 'prom', path: join(caseDir, 'evidence/prom/q.json') }]);

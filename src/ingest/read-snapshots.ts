@@ -78,7 +78,8 @@ export async function readSnapshots(
       }
       shift = { clockOffsetMs: ms };
     }
-    // An empty answer (no silences, no matching lines) is a fact the manifest records, not a source.
+    // An empty answer (no silences, no matching lines) is a fact the manifest records, not a
+    // source; names still count every file collected, so they do not change with the answers.
     const files = entry.files.filter((f) => f.items > 0);
     for (const f of files) {
       const path = join(caseDir, EVIDENCE_DIR, s.name, ...f.path.split('/'));
@@ -87,7 +88,7 @@ export async function readSnapshots(
         continue;
       }
       const name =
-        files.length === 1 ? s.name : `${s.name}/${f.path.replace(/\.(jsonl|log|txt)$/, '')}`;
+        entry.files.length === 1 ? s.name : `${s.name}/${f.path.replace(/\.(jsonl|log|txt)$/, '')}`;
       out.specs.push({ name, path, format: f.format, ...tz, ...shift });
     }
   }

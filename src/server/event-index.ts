@@ -1,5 +1,6 @@
 /** A case's merged timeline as typed columns plus a packed message store: a million events in tens of MB. */
 import { relative, resolve, sep } from 'node:path';
+import { errorText, isError } from '../analysis/signals.js';
 import { LEVELS, levelRank } from '../core/level.js';
 import { openTimeline } from '../ingest/timeline.js';
 import { MessageStore } from './message-store.js';
@@ -38,6 +39,12 @@ export interface EventIndex {
   /** Byte offset of the line in its (decompressed) file, for a reader that seeks. */
   offset: Float64Array;
   messages: MessageStore;
+  /**
+   * 1 + the position in `details` of the error a structured log attached to the event (0: none):
+   * the analysis mines error templates over the message with it, so the template filter needs it.
+   */
+  detail: Uint32Array;
+  details: MessageStore;
   sources: string[];
   /** Evidence paths relative to the case folder, `/`-separated, as the lines API takes them. */
   files: string[];
@@ -67,6 +74,8 @@ export async function buildEventIndex(dir: string): Promise<EventIndex> {
   const line = new Column(new Uint32Array(INITIAL), (n) => new Uint32Array(n));
   const offset = new Column(new Float64Array(INITIAL), (n) => new Float64Array(n));
   const messages = new MessageStore();
+  const detail = new Column(new Uint32Array(INITIAL), (n) => new Uint32Array(n));
+  const details = new MessageStore();
   const sourceIds = new Map<string, number>();
   const fileIds = new Map<string, number>();
   const files: string[] = [];
@@ -94,11 +103,18 @@ export async function buildEventIndex(dir: string): Promise<EventIndex> {
       line.set(n, e.line);
       offset.set(n, e.offset);
       messages.add(e.message);
+      const text = isError(e) ? errorText(e) : undefined;
+      if (text !== undefined && text !== e.message) {
+        // errorText is `${message}: ${error}`: only the error is kept.
+        details.add(text.slice(e.message.length + 2));
+        detail.set(n, details.size);
+      } else detail.set(n, 0);
       levelCounts[rank]!++;
       n++;
     }
   }
   messages.seal();
+  details.seal();
   const tsCol = ts.seal(n);
   let key = tsCol;
   if (!sorted) {
@@ -116,6 +132,8 @@ export async function buildEventIndex(dir: string): Promise<EventIndex> {
     line: line.seal(n),
     offset: offset.seal(n),
     messages,
+    detail: detail.seal(n),
+    details,
     sources: [...sourceIds.keys()],
     files,
     levelCounts,
@@ -124,10 +142,16 @@ export async function buildEventIndex(dir: string): Promise<EventIndex> {
   };
   index.bytes =
     messages.bytes +
-    [index.ts, index.source, index.level, index.file, index.line, index.offset].reduce(
-      (a, c) => a + c.byteLength,
-      key === tsCol ? 0 : key.byteLength,
-    );
+    details.bytes +
+    [
+      index.ts,
+      index.source,
+      index.level,
+      index.file,
+      index.line,
+      index.offset,
+      index.detail,
+    ].reduce((a, c) => a + c.byteLength, key === tsCol ? 0 : key.byteLength);
   index.builtMs = Math.round(performance.now() - started);
   return index;
 }

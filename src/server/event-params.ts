@@ -1,4 +1,5 @@
 /** The events API's query parameters, read strictly: a bad one is a 400 naming it and what it got. */
+import { compileTemplate } from '../analysis/templates/template-matcher.js';
 import { isLevel, levelRank } from '../core/level.js';
 import { apiError } from './context.js';
 import type { EventIndex } from './event-index.js';
@@ -50,6 +51,12 @@ export function filtersOf(query: Query, index: EventIndex): EventFilters {
     const parsed = parseMatcher(q);
     if (typeof parsed === 'string') throw apiError(400, parsed);
     filters.q = q;
+  }
+  const template = query('template');
+  if (template !== undefined && template !== '') {
+    const compiled = compileTemplate(template);
+    if (typeof compiled === 'string') throw apiError(400, compiled);
+    filters.template = template;
   }
   return filters;
 }

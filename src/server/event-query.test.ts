@@ -29,6 +29,8 @@ function syntheticIndex(): EventIndex {
     line: new Uint32Array(N).map((_, i) => i + 1),
     offset: new Float64Array(N),
     messages,
+    detail: new Uint32Array(N),
+    details: new MessageStore(),
     sources: ['web', 'db'],
     files: ['web.log'],
     levelCounts: [],
@@ -53,6 +55,19 @@ describe('SelectionBuilder', () => {
     expect(all.every((i) => i % 7 === 0)).toBe(true);
     // Positions already served never move.
     expect(all.slice(0, early.length)).toEqual(early);
+  });
+
+  it('scans for a template a slice at a time, with the source filter', async () => {
+    const b = SelectionBuilder.of(index, {
+      minLevel: 0,
+      sources: new Set([1]),
+      template: 'Pool exhausted at <*>',
+    });
+    expect(b.done).toBe(false);
+    await b.ready(Infinity, 10_000);
+    const all = Array.from(b.selection!);
+    expect(all).toHaveLength(Math.ceil(N / 21));
+    expect(all.every((i) => i % 21 === 0)).toBe(true);
   });
 
   it('combines text, source and level filters, and a time range over them', async () => {

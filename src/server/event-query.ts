@@ -1,4 +1,5 @@
 /** Filters, pages and histograms over an event index; a filtered selection is computed once and reused. */
+import { compileTemplate, type TemplateMatcher } from '../analysis/templates/template-matcher.js';
 import { LEVELS } from '../core/level.js';
 import { lowerBound, type EventIndex } from './event-index.js';
 import { parseMatcher, type MessageMatcher } from './message-store.js';
@@ -13,6 +14,8 @@ export interface EventFilters {
   /** Lowest level rank kept. */
   minLevel: number;
   q?: string;
+  /** A mined template (`<*>` for variable parts): only the events it matches. */
+  template?: string;
 }
 
 /** The events that pass the source, level and text filters, as ascending event indexes (undefined: all). */
@@ -37,7 +40,12 @@ export interface EventRow {
 }
 
 export function selectionKey(f: EventFilters): string {
-  return JSON.stringify([f.sources ? [...f.sources].sort() : null, f.minLevel, f.q ?? '']);
+  return JSON.stringify([
+    f.sources ? [...f.sources].sort() : null,
+    f.minLevel,
+    f.q ?? '',
+    f.template ?? '',
+  ]);
 }
 
 /** Events scanned per slice of a text search: about a MB of messages, a few milliseconds between requests. */
@@ -62,14 +70,16 @@ export class SelectionBuilder {
     private readonly index: EventIndex,
     private readonly filters: EventFilters,
     private readonly matcher: MessageMatcher | undefined,
+    private readonly template?: TemplateMatcher,
   ) {
     const { sources, minLevel } = filters;
-    if (!sources && minLevel === 0 && !matcher) {
+    if (!sources && minLevel === 0 && !matcher && !template) {
       this.finish();
       return;
     }
     this.buffer = new Uint32Array(index.size);
-    if (!matcher) {
+    // A template is tested message by message, so it scans a slice at a time like a text search.
+    if (!matcher && !template) {
       this.slice(index.size);
       return;
     }
@@ -83,7 +93,13 @@ export class SelectionBuilder {
       if (typeof parsed === 'string') throw new Error(parsed);
       matcher = parsed;
     }
-    return new SelectionBuilder(index, filters, matcher);
+    let template: TemplateMatcher | undefined;
+    if (filters.template !== undefined && filters.template !== '') {
+      const compiled = compileTemplate(filters.template);
+      if (typeof compiled === 'string') throw new Error(compiled);
+      template = compiled;
+    }
+    return new SelectionBuilder(index, filters, matcher, template);
   }
 
   /** What has been found so far (undefined: every event). */
@@ -96,8 +112,11 @@ export class SelectionBuilder {
     const { sources, minLevel } = filters;
     const out = buffer!;
     const to = Math.min(index.size, this.scanned + n);
+    const { template } = this;
     const keep = (i: number): boolean =>
-      index.level[i]! >= minLevel && (!sources || sources.has(index.source[i]!));
+      index.level[i]! >= minLevel &&
+      (!sources || sources.has(index.source[i]!)) &&
+      (!template || templateHas(index, template, i));
     if (this.matcher)
       index.messages.scan(this.matcher, this.scanned, to, (i) => {
         if (keep(i)) out[this.count++] = i;
@@ -144,6 +163,17 @@ export class SelectionBuilder {
       this.waiters.add(check);
     });
   }
+}
+
+/**
+ * Whether the event belongs to the template: the analysis mines every message, and error events
+ * again as the message with the error a structured log attached (`request failed: timeout`).
+ */
+function templateHas(index: EventIndex, template: TemplateMatcher, i: number): boolean {
+  const message = index.messages.get(i);
+  if (template.test(message)) return true;
+  const d = index.detail[i]!;
+  return d !== 0 && template.test(`${message}: ${index.details.get(d - 1)}`);
 }
 
 /** The first position p in [lo, hi) of the selection whose event time is ≥ t. */
