@@ -204,6 +204,8 @@ export function timelineSection(caseId) {
     templateSelect.disabled = all.length === 0;
     templateSelect.onchange = () => {
       filters.template = templateSelect.value === '' ? null : all[Number(templateSelect.value)];
+      // The closed list cuts long templates: the whole one is a hover away.
+      templateSelect.title = filters.template ? filters.template.template : '';
       refresh('filter');
     };
   }
