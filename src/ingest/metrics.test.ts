@@ -125,7 +125,7 @@ describe('metric files on disk', () => {
     await writeFile(join(dir, 'case', 'app.log'), '2026-11-22T19:40:00Z INFO hello\n');
     await writeFile(
       join(dir, 'case', 'aftermath.yaml'),
-      'sources:\n  - path: app.log\n  - name: ratio\n    path: prom/error_ratio.json\n  - name: forced\n    path: prom/other.txt\n    format: prometheus-matrix\n',
+      'sources:\n  - path: app.log\n  - name: ratio\n    path: prom/error_ratio.json\n    clock_offset: -2s\n  - name: forced\n    path: prom/other.txt\n    format: prometheus-matrix\n',
     );
     await writeFile(join(dir, 'logs', 'up.json'), answer);
     await writeFile(join(dir, 'logs', 'events.json'), '{"level":"info","msg":"x"}\n');
@@ -148,6 +148,10 @@ describe('metric files on disk', () => {
     expect(r.metrics?.map((m) => m.source)).toEqual(['ratio', 'forced']);
     const series = await readMetricFile(r.metrics![1]!);
     expect(series.series[0]!.name).toBe('other');
+    expect(series.series[0]!.t).toEqual([1795376251_000]);
+    // A source's clock_offset moves its samples as it moves log lines.
+    const shifted = await readMetricFile(r.metrics![0]!);
+    expect(shifted.series[0]!.t).toEqual([1795376251_000 - 2000]);
   });
 
   it('sends answers found in a folder walk to metrics and keeps JSON logs as logs', async () => {

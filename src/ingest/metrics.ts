@@ -181,7 +181,10 @@ export async function readMetricFile(
   } catch (err) {
     return unreadable(spec.path, err);
   }
-  return parseMetricAnswer(text, spec.path, spec.source);
+  const read = parseMetricAnswer(text, spec.path, spec.source);
+  const shift = spec.clockOffsetMs;
+  if (shift) for (const series of read.series) series.t = series.t.map((t) => t + shift);
+  return read;
 }
 
 /** Every metric file of a timeline, in order; diagnostics for those that could not be used. */

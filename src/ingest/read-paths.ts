@@ -34,6 +34,8 @@ export interface MetricFileSpec {
   /** The live source's name in the case file. */
   source: string;
   path: string;
+  /** Milliseconds added to every sample time: the source's clock error corrected, as for logs. */
+  clockOffsetMs?: number;
 }
 
 // Files a folder walk never offers as logs.
@@ -180,7 +182,7 @@ export async function resolveInputs(
           await walk(shown, files, diagnostics);
           for (const f of files) {
             if (await isMetricFile(f, format)) {
-              metrics.push({ source: `${name}/${displayName(f, shown)}`, path: f });
+              metrics.push({ source: `${name}/${displayName(f, shown)}`, path: f, ...shift });
               continue;
             }
             specs.push({
@@ -191,7 +193,8 @@ export async function resolveInputs(
               ...(format ? { format } : {}),
             });
           }
-        } else if (await isMetricFile(full, format)) metrics.push({ source: name, path: shown });
+        } else if (await isMetricFile(full, format))
+          metrics.push({ source: name, path: shown, ...shift });
         else
           specs.push({
             name,

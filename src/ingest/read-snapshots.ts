@@ -84,7 +84,7 @@ export async function readSnapshots(
     for (const f of files) {
       const path = join(caseDir, EVIDENCE_DIR, s.name, ...f.path.split('/'));
       if (f.format === METRIC_FORMAT) {
-        out.metrics.push({ source: s.name, path });
+        out.metrics.push({ source: s.name, path, ...shift });
         continue;
       }
       const name =

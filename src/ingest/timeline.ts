@@ -55,6 +55,10 @@ export async function resolveTimelineSources(
     const ms = options.clockOffsets?.get(spec.name);
     if (ms) spec.clockOffsetMs = (spec.clockOffsetMs ?? 0) + ms;
   }
+  for (const m of resolved.metrics ?? []) {
+    const ms = options.clockOffsets?.get(m.source);
+    if (ms) m.clockOffsetMs = (m.clockOffsetMs ?? 0) + ms;
+  }
   return resolved;
 }
 
