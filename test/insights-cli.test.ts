@@ -49,7 +49,7 @@ describe('aftermath insights', () => {
     expect(text).toMatch(/^all\s+8\s+6\.0\s+7m\s+20m\s+/m);
     expect(text).toContain('PM-4 repeats PM-1 (score 1.00): factors 1.00');
     expect(text).toContain('Past due (2): by owner @alice 1, @bob 1; by service checkout 2');
-    expect(text).toContain('Never reviewed (2): PM-5, PM-7');
+    expect(text).toMatch(/^Never reviewed \(2\)\n {2}PM-5 {2}\S.*\n {2}PM-7 {2}\S/m);
   });
 
   it('answers JSON for dashboards, grouped and filtered as asked', async () => {

@@ -1,5 +1,12 @@
 /** The terminal report of `aftermath insights`: aligned tables, durations as `1h 12m`. */
-import { MTTX_KEYS, type CountRow, type GroupRow, type Insights, type Trend } from './types.js';
+import {
+  MTTX_KEYS,
+  type CountRow,
+  type GroupRow,
+  type Insights,
+  type PostmortemRef,
+  type Trend,
+} from './types.js';
 
 /** `45s`, `12m`, `1h 12m`, `3d 4h`: minutes are enough for incident durations. */
 export function shortDuration(ms: number | null): string {
@@ -91,8 +98,17 @@ export function insightsText(r: Insights): string {
         `  ${o.postmortemId} ${o.key} ${o.text} — ${o.owner ?? '(no owner)'}, due ${o.due} (${o.daysOverdue} d)`,
     ),
     '',
-    `Drafts (${r.review.drafts.length})${r.review.drafts.length ? `: ${r.review.drafts.map((p) => p.id).join(', ')}` : ''}`,
-    `Never reviewed (${r.review.neverReviewed.length})${r.review.neverReviewed.length ? `: ${r.review.neverReviewed.map((p) => p.id).join(', ')}` : ''}`,
+    ...refList('Drafts', r.review.drafts),
+    ...refList('Never reviewed', r.review.neverReviewed),
   );
   return out.join('\n') + '\n';
+}
+
+/** A heading with the count, then one line per postmortem (id and title), the first ten. */
+function refList(heading: string, refs: readonly PostmortemRef[]): string[] {
+  const SHOWN = 10;
+  const lines = [`${heading} (${refs.length})`];
+  for (const p of refs.slice(0, SHOWN)) lines.push(`  ${p.id}  ${p.title}`);
+  if (refs.length > SHOWN) lines.push(`  … and ${refs.length - SHOWN} more (--json lists all)`);
+  return lines;
 }
