@@ -4,7 +4,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { parseDocument } from '../document/index.js';
 import { UsageError } from '../errors.js';
-import { recordFromDocument } from './record.js';
+import { contentHash, recordFromDocument } from './record.js';
 import type { PostmortemRecord, Store, UpsertOutcome } from './store.js';
 
 const MARKDOWN = new Set(['.md', '.markdown']);
@@ -89,10 +89,24 @@ export async function importFiles(
   };
   const records: PostmortemRecord[] = [];
   const seen = new Map<string, string>();
+  // What the archive already holds by path: an unchanged file is known by its hash, unparsed.
+  const known = new Map((await store.list()).map((p) => [p.path, p]));
+  const order = new Map<string, number>();
   for (const [i, file] of files.entries()) {
     // Ids derived from the path stay the same wherever the archive is opened from the same folder.
     const name = relative(cwd, file).split(sep).join('/') || file;
-    const record = readRecord(file, name, options, summary.diagnostics);
+    order.set(file, i).set(name, i);
+    const text = readText(file, summary.diagnostics);
+    const same = text !== undefined ? known.get(name) : undefined;
+    if (same && same.contentHash === contentHash(text!) && !seen.has(same.id)) {
+      seen.set(same.id, file);
+      summary.unchanged++;
+      summary.files.push({ path: name, id: same.id, outcome: 'unchanged' });
+      options.onProgress?.('read', i + 1, files.length, file);
+      continue;
+    }
+    const record =
+      text === undefined ? undefined : toRecord(text, file, name, options, summary.diagnostics);
     options.onProgress?.('read', i + 1, files.length, file);
     if (!record) {
       summary.failed++;
@@ -134,16 +148,13 @@ export async function importFiles(
     else if (f.outcome === 'unchanged') summary.unchanged++;
   }
   summary.files.push(...written);
+  // In the order the files were given, whichever way each was decided.
+  summary.files.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   return summary;
 }
 
-function readRecord(
-  file: string,
-  name: string,
-  options: ImportOptions,
-  diagnostics: Diagnostic[],
-): PostmortemRecord | undefined {
-  let text: string;
+/** The file's text; undefined (with a diagnostic) when it cannot be read or is not text. */
+function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
   try {
     const bytes = readFileSync(file);
     if (bytes.includes(0)) {
@@ -157,7 +168,7 @@ function readRecord(
       );
       return undefined;
     }
-    text = bytes.toString('utf8');
+    return bytes.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     diagnostics.push(
@@ -167,6 +178,15 @@ function readRecord(
     );
     return undefined;
   }
+}
+
+function toRecord(
+  text: string,
+  file: string,
+  name: string,
+  options: ImportOptions,
+  diagnostics: Diagnostic[],
+): PostmortemRecord | undefined {
   const doc = parseDocument(text, {
     source: file,
     ...(options.severityScale ? { severityScale: options.severityScale } : {}),

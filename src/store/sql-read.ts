@@ -137,7 +137,7 @@ export async function listPostmortems(
   }
   const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
   const rows = await db.all(
-    `SELECT p.id, p.version, p.title, p.status, p.severity, p.started_ms, p.path, p.updated_ms,
+    `SELECT p.id, p.version, p.title, p.status, p.severity, p.started_ms, p.path, p.updated_ms, p.content_hash,
        (SELECT COUNT(*) FROM action_items a WHERE a.postmortem_id = p.id AND a.in_document = 1 AND ${OPEN}) AS open_items
      FROM postmortems p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY COALESCE(p.started_ms, p.archived_ms) DESC, p.id${limit}`,
@@ -160,6 +160,7 @@ export async function listPostmortems(
         title: String(r.title),
         services: byId.get(String(r.id)) ?? [],
         path: String(r.path),
+        contentHash: String(r.content_hash),
         updatedAt: Number(r.updated_ms),
         openActionItems: Number(r.open_items),
       } as PostmortemSummary,

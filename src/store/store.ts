@@ -149,6 +149,8 @@ export interface PostmortemSummary {
   services: string[];
   startedMs?: number;
   path: string;
+  /** sha256 of the text last imported: lets a re-import skip unchanged files without parsing them. */
+  contentHash: string;
   updatedAt: number;
   openActionItems: number;
 }
