@@ -338,6 +338,9 @@ describe('demo', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('SOURCES');
     expect(r.stdout).toContain('MERGED TIMELINE (UTC)');
+    expect(r.stdout).toMatch(
+      /^prometheus-pool +6 series +\d+ samples +\S+db_pool_connections\.json$/m,
+    );
     expect(r.stdout).toContain('What happened (UTC)');
     const drafted = /drafted from this evidence: (.+)\n/.exec(r.stdout)?.[1];
     expect(drafted && readFileSync(drafted, 'utf8')).toContain('## Timeline');

@@ -32,8 +32,24 @@ export async function runDemo(dir = exampleDir(), out = new Output()): Promise<n
   const colour = useColour();
   await out.write(`aftermath demo: ${title}\nevidence in ${shown}\n\n`);
   await out.write('SOURCES\n' + renderSources(result.sources) + '\n');
+  // Metric answers are not log lines: they get their own rows, one per file.
+  const byFile = new Map<string, { source: string; series: number; samples: number }>();
+  for (const m of result.analysis.metrics) {
+    const row = byFile.get(m.file) ?? { source: m.source, series: 0, samples: 0 };
+    row.series++;
+    row.samples += m.samples;
+    byFile.set(m.file, row);
+  }
+  if (byFile.size > 0) {
+    await out.write('METRICS (Prometheus query_range answers)\n');
+    for (const [file, r] of byFile)
+      await out.line(
+        `${r.source.padEnd(18)} ${String(r.series).padStart(3)} series  ${String(r.samples).padStart(6)} samples  ${file}`,
+      );
+    await out.write('\n');
+  }
   await out.write(
-    `MERGED TIMELINE (UTC): ${total} events from ${result.sources.length} sources, analysed:\n\n`,
+    `MERGED TIMELINE (UTC): ${total} events from ${result.sources.length} sources${byFile.size > 0 ? ` and ${byFile.size} metric files` : ''}, analysed:\n\n`,
   );
   await out.write(
     renderAnalysis(result.analysis, title, {
