@@ -61,6 +61,16 @@ describe('action items', () => {
     expect(c).toMatchObject({ group: 'Later', text: 'Document the rollback', cells: {} });
   });
 
+  it('takes a Markdown link as a field value whole', () => {
+    const [a] = items(`## Action Items
+
+- Add a canary stage (owner: @ana, ticket: [#12](https://github.com/acme/app/issues/12), due: 2026-12-01)
+`);
+    expect(a!.cells.ticket?.text).toBe('[#12](https://github.com/acme/app/issues/12)');
+    expect(a!.cells.owner?.text).toBe('@ana');
+    expect(a!.dueMs).toBe(Date.UTC(2026, 11, 1));
+  });
+
   it('folds a list introduced by an item ending in ":" into that item', () => {
     const list = items(`## Remediation
 

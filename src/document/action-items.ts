@@ -194,8 +194,10 @@ function innerSpan(node: PhrasingContent): Span {
   return { start: spanOf(first).start, end: spanOf(last).end };
 }
 
+// A value runs to the next `,`, `;`, `)` or `]`, unless it is a Markdown link `[text](url)`,
+// which is taken whole (`(ticket: [#12](https://…/issues/12))`).
 const FIELD =
-  /(?<![\p{L}\p{N}])(owner|assignee|assigned to|due date|due|deadline|priority|type|status|ticket|issue)\s*:\s*([^,;)\]\n]*[^,;)\]\n\s])/giu;
+  /(?<![\p{L}\p{N}])(owner|assignee|assigned to|due date|due|deadline|priority|type|status|ticket|issue)\s*:\s*(\[[^\]\n]*\]\([^)\s]*\)|[^,;)\]\n]*[^,;)\]\n\s])/giu;
 const FIELD_COLUMN: Readonly<Record<string, ActionColumn>> = {
   owner: 'owner',
   assignee: 'owner',
