@@ -15,7 +15,7 @@ describe('archiveLocation', () => {
   it('takes --db over AFTERMATH_DB, resolving paths and keeping URLs as given', () => {
     const env = { AFTERMATH_DB: 'postgres://team@db/pm', XDG_DATA_HOME: '/data' };
     expect(archiveLocation(undefined, env)).toBe('postgres://team@db/pm');
-    expect(archiveLocation('local.db', env, '/work')).toBe('/work/local.db');
+    expect(archiveLocation('local.db', env, '/srv/team')).toBe('/srv/team/local.db');
     expect(archiveLocation('postgresql://u@h/x', {}, '/work')).toBe('postgresql://u@h/x');
     expect(archiveLocation('  ', { AFTERMATH_DB: 'a.db' }, '/w')).toBe('/w/a.db');
   });
