@@ -238,6 +238,16 @@ Nächste Schritte: 数据库 ✓
     expect(text.slice(s.headingSpan.start.offset, s.headingSpan.end.offset)).toBe('## Impact');
     expect(d.impact!.numbers[0]).toMatchObject({ text: '12 users', span: { start: { line: 7 } } });
   });
+
+  it('keeps positions right after two byte-order marks (remark drops the second itself)', () => {
+    // Found by the property test: offsets were one short.
+    const text = '\uFEFF\uFEFF---\n## Contributing factors\n';
+    const s = parseDocument(text).sections[0]!;
+    expect(s.headingSpan.start).toEqual({ line: 2, column: 1, offset: 6 });
+    expect(text.slice(s.headingSpan.start.offset, s.headingSpan.end.offset)).toBe(
+      '## Contributing factors',
+    );
+  });
 });
 
 describe('bad input', () => {

@@ -100,16 +100,20 @@ export function parseDocument(text: string, options: ParseOptions = {}): Postmor
   return doc;
 }
 
-/** remark on text with a byte-order mark reports offsets without it: shift them back. */
+/**
+ * remark on text with a byte-order mark reports offsets without it: shift them back. micromark
+ * itself drops one more mark when the text left starts with another, so two may go.
+ */
 function parseText(text: string): Root {
   if (!text.startsWith('\uFEFF')) return parseMarkdown(text);
+  const shift = text.startsWith('\uFEFF\uFEFF') ? 2 : 1;
   const tree = parseMarkdown(text.slice(1));
   visit(tree, (node) => {
     const p = node.position;
     if (!p) return;
     for (const point of [p.start, p.end]) {
-      if (point.offset !== undefined) point.offset++;
-      if (point.line === 1) point.column++;
+      if (point.offset !== undefined) point.offset += shift;
+      if (point.line === 1) point.column += shift;
     }
   });
   return tree;
