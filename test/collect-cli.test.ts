@@ -102,6 +102,20 @@ describe('aftermath collect', () => {
     ).toMatch(/am \(alertmanager\)/);
   });
 
+  it('analyze --collect snapshots what is missing first, the table on stderr, then analyses', async () => {
+    const caseDir = await caseWith(WINDOW);
+    const r = await run(['analyze', caseDir, '--collect', '--json'], { AM_TOKEN: TOKEN });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^am\s+alertmanager\s+collected\s+1\s+2$/m);
+    const analysis = JSON.parse(r.stdout) as { moments: { kind: string; title: string }[] };
+    expect(analysis.moments.filter((m) => m.kind === 'alert_firing').map((m) => m.title)).toEqual([
+      'alert ShopApiHighErrorRatio (page) firing',
+    ]);
+    const again = await run(['draft', caseDir, '--collect'], { AM_TOKEN: TOKEN });
+    expect(again.stderr).toMatch(/^am\s+alertmanager\s+already current/m);
+    expect(again.stdout).toContain('ShopApiHighErrorRatio');
+  });
+
   it('usage errors are one line with exit code 2', async () => {
     const noWindow = await run(['collect', await caseWith('')]);
     expect(noWindow.code).toBe(2);

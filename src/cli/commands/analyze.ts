@@ -21,6 +21,7 @@ import {
 import { finishIncident } from './timeline.js';
 
 interface Flags extends EvidenceFlags {
+  collect?: boolean;
   baseline: string;
   bucket?: string;
   json?: boolean;
@@ -52,6 +53,10 @@ export async function runAnalyze(
   out = new Output(),
 ): Promise<number> {
   const parsed = parseEvidenceFlags(flags);
+  if (flags.collect) {
+    const { collectFirst } = await import('./collect.js');
+    await collectFirst(paths, parsed.filter);
+  }
   const bucketMs = flags.bucket !== undefined ? parseBucket(flags.bucket) : undefined;
   if (flags.bucket !== undefined && bucketMs === undefined)
     throw new UsageError(`--bucket: cannot read "${flags.bucket}"; expected e.g. 10s, 1m, 5m, 1h`);
@@ -149,6 +154,10 @@ export function analyzeCommand(): Command {
     .option('--slow-query-ms <ms>', 'queries at least this slow are reported', '1000')
     .option('--top <n>', 'entries in the top lists', '10')
     .option('--json', 'print the analysis as JSON (schema: docs/analysis-schema.md)')
+    .option(
+      '--collect',
+      "first snapshot the case's live sources that are missing or stale (as `aftermath collect` does)",
+    )
     .option('--md', 'print the summary as Markdown')
     .option('-v, --verbose', 'also print informational notes')
     .addHelpText(

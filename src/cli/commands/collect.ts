@@ -189,6 +189,23 @@ export async function runCollect(
   return result.sources.some((s) => s.outcome === 'failed' || s.outcome === 'partial') ? 1 : 0;
 }
 
+/**
+ * `--collect` on analyze, draft and report: when the one path is a case folder with live sources,
+ * snapshot them first (only what is missing or stale, as `aftermath collect` does), the table on
+ * stderr so that stdout stays the command's own output. What failed is a gap the analysis names.
+ */
+export async function collectFirst(
+  paths: readonly string[],
+  window?: { since?: number; until?: number },
+): Promise<void> {
+  if (paths.length !== 1)
+    throw new UsageError('--collect: expected one case folder (with aftermath.yaml)');
+  const flags: Flags = {};
+  if (window?.since !== undefined) flags.since = new Date(window.since).toISOString();
+  if (window?.until !== undefined) flags.until = new Date(window.until).toISOString();
+  await runCollect(paths[0]!, flags, new Output(process.stderr));
+}
+
 export function collectCommand(): Command {
   return new Command('collect')
     .summary(

@@ -14,6 +14,7 @@ import {
 import { finishIncident } from './timeline.js';
 
 interface Flags extends EvidenceFlags {
+  collect?: boolean;
   output?: string;
   title?: string;
   id?: string;
@@ -32,6 +33,10 @@ async function readIfExists(path: string): Promise<string | undefined> {
 
 export async function runDraft(paths: string[], flags: Flags, out = new Output()): Promise<number> {
   const parsed = parseEvidenceFlags(flags);
+  if (flags.collect) {
+    const { collectFirst } = await import('./collect.js');
+    await collectFirst(paths, parsed.filter);
+  }
   const incident = incidentOptions(parsed);
   const result = await analyzeIncident(paths, incident);
   // Evidence links are relative to where the document lives.
@@ -76,6 +81,10 @@ export function draftCommand(): Command {
   for (const o of evidenceOptions()) cmd.addOption(o);
   cmd
     .option('-o, --output <file>', 'write (or refresh) this Markdown file instead of printing')
+    .option(
+      '--collect',
+      "first snapshot the case's live sources that are missing or stale (as `aftermath collect` does)",
+    )
     .option('--title <title>', 'the title (default: the case title, else the folder name)')
     .option('--id <id>', 'the postmortem id (default: <date>-<title slug>)')
     .option('--template <name>', 'default, google-sre, minimal (see `aftermath new --help`)')

@@ -23,6 +23,7 @@ import { parseBaseline } from './analyze.js';
 import { finishIncident } from './timeline.js';
 
 interface Flags extends EvidenceFlags {
+  collect?: boolean;
   output: string;
   document?: string;
   title?: string;
@@ -120,6 +121,10 @@ export async function runReport(
 ): Promise<number> {
   const redact = redactorOf(flags);
   const parsed = parseEvidenceFlags(flags);
+  if (flags.collect) {
+    const { collectFirst } = await import('./collect.js');
+    await collectFirst(paths, parsed.filter);
+  }
   const incident = incidentOptions(parsed);
   let markdown: string | undefined;
   if (flags.document !== undefined) {
@@ -182,6 +187,10 @@ export function reportCommand(): Command {
   for (const o of evidenceOptions()) cmd.addOption(o);
   cmd
     .option('-o, --output <file>', 'the HTML file to write', 'report.html')
+    .option(
+      '--collect',
+      "first snapshot the case's live sources that are missing or stale (as `aftermath collect` does)",
+    )
     .option('--document <file>', 'the postmortem (Markdown) to include instead of a fresh draft')
     .option('--title <title>', "the title (default: the document's, else the case's)")
     .option(
