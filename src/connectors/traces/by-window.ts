@@ -5,7 +5,7 @@
  */
 import type { CollectContext, Window } from '../connector.js';
 import { HttpError } from '../http.js';
-import type { SortedSink } from './sorted-sink.js';
+import { SortedSink } from './sorted-sink.js';
 import { inWindow, spanKey, spanRecord, type Span } from './span.js';
 
 const MIN_SLICE_MS = 1000;
@@ -19,11 +19,16 @@ export interface TraceQuery {
 }
 
 /** Fetches every trace of `ctx.window`, halving the window where an answer is full. */
-export async function collectTraces(
-  ctx: CollectContext,
-  q: TraceQuery,
-  sink: SortedSink,
-): Promise<void> {
+export async function collectTraces(ctx: CollectContext, q: TraceQuery): Promise<void> {
+  const sink = new SortedSink(ctx, 'spans.jsonl');
+  try {
+    await sliceAndAdd(ctx, q, sink);
+  } finally {
+    await sink.write();
+  }
+}
+
+async function sliceAndAdd(ctx: CollectContext, q: TraceQuery, sink: SortedSink): Promise<void> {
   const pending: Window[] = [ctx.window];
   while (pending.length > 0) {
     ctx.signal.throwIfAborted();

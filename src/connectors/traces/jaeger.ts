@@ -5,7 +5,6 @@ import { defineConnector } from '../connector.js';
 import { HttpError } from '../http.js';
 import { collectTraces } from './by-window.js';
 import { jaegerSpans, type JaegerResponse } from './jaeger-parse.js';
-import { SortedSink } from './sorted-sink.js';
 
 const Options = z.strictObject({
   /** Jaeger query's base URL, e.g. http://jaeger:16686. */
@@ -30,41 +29,29 @@ export const jaeger = defineConnector<Options>({
   auth: (o, env) => authHeaders(o.auth, env),
   async collect(ctx, o) {
     const base = o.url.replace(/\/+$/, '');
-    const sink = new SortedSink(ctx, 'spans.jsonl');
-    try {
-      await collectTraces(
-        ctx,
-        {
-          limit: o.query_limit,
-          label: `jaeger service ${o.service}`,
-          async fetch(w) {
-            const body = await ctx.http.getJson<JaegerResponse>(`${base}/api/traces`, {
-              query: {
-                service: o.service,
-                operation: o.operation,
-                // Jaeger takes µs; its end is inclusive, the window's is not.
-                start: w.since * 1000,
-                end: w.until * 1000 - 1,
-                limit: o.query_limit,
-              },
-            });
-            if (body.errors && body.errors.length > 0) {
-              const e = body.errors[0]!;
-              throw new HttpError(
-                'rejected',
-                `Jaeger answered error ${e.code ?? '?'}: ${e.msg ?? ''}`,
-              );
-            }
-            if (!Array.isArray(body.data)) {
-              throw new HttpError('bad-body', `${base}/api/traces: expected { data: [traces] }`);
-            }
-            return body.data.map(jaegerSpans);
+    await collectTraces(ctx, {
+      limit: o.query_limit,
+      label: `jaeger service ${o.service}`,
+      async fetch(w) {
+        const body = await ctx.http.getJson<JaegerResponse>(`${base}/api/traces`, {
+          query: {
+            service: o.service,
+            operation: o.operation,
+            // Jaeger takes µs; its end is inclusive, the window's is not.
+            start: w.since * 1000,
+            end: w.until * 1000 - 1,
+            limit: o.query_limit,
           },
-        },
-        sink,
-      );
-    } finally {
-      await sink.write();
-    }
+        });
+        if (body.errors && body.errors.length > 0) {
+          const e = body.errors[0]!;
+          throw new HttpError('rejected', `Jaeger answered error ${e.code ?? '?'}: ${e.msg ?? ''}`);
+        }
+        if (!Array.isArray(body.data)) {
+          throw new HttpError('bad-body', `${base}/api/traces: expected { data: [traces] }`);
+        }
+        return body.data.map(jaegerSpans);
+      },
+    });
   },
 });

@@ -4,7 +4,6 @@ import { authHeaders, AuthSchema } from '../auth.js';
 import { defineConnector } from '../connector.js';
 import { HttpError } from '../http.js';
 import { collectTraces } from './by-window.js';
-import { SortedSink } from './sorted-sink.js';
 import { zipkinSpans, type ZipkinSpan } from './zipkin-parse.js';
 
 const Options = z.strictObject({
@@ -29,33 +28,24 @@ export const zipkin = defineConnector<Options>({
   auth: (o, env) => authHeaders(o.auth, env),
   async collect(ctx, o) {
     const base = o.url.replace(/\/+$/, '');
-    const sink = new SortedSink(ctx, 'spans.jsonl');
-    try {
-      await collectTraces(
-        ctx,
-        {
-          limit: o.query_limit,
-          label: `zipkin service ${o.service}`,
-          async fetch(w) {
-            // Zipkin looks back from endTs (ms); spans outside the window are dropped after.
-            const body = await ctx.http.getJson<unknown>(`${base}/api/v2/traces`, {
-              query: {
-                serviceName: o.service,
-                endTs: w.until,
-                lookback: w.until - w.since,
-                limit: o.query_limit,
-              },
-            });
-            if (!Array.isArray(body) || !body.every(Array.isArray)) {
-              throw new HttpError('bad-body', `${base}/api/v2/traces: expected an array of traces`);
-            }
-            return (body as ZipkinSpan[][]).map(zipkinSpans);
+    await collectTraces(ctx, {
+      limit: o.query_limit,
+      label: `zipkin service ${o.service}`,
+      async fetch(w) {
+        // Zipkin looks back from endTs (ms); spans outside the window are dropped after.
+        const body = await ctx.http.getJson<unknown>(`${base}/api/v2/traces`, {
+          query: {
+            serviceName: o.service,
+            endTs: w.until,
+            lookback: w.until - w.since,
+            limit: o.query_limit,
           },
-        },
-        sink,
-      );
-    } finally {
-      await sink.write();
-    }
+        });
+        if (!Array.isArray(body) || !body.every(Array.isArray)) {
+          throw new HttpError('bad-body', `${base}/api/v2/traces: expected an array of traces`);
+        }
+        return (body as ZipkinSpan[][]).map(zipkinSpans);
+      },
+    });
   },
 });
