@@ -13,9 +13,9 @@ import {
 import { runReviewDigest, runReviewSchedule } from '../src/cli/commands/review.js';
 import { Output } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
-import { POSTMORTEM } from '../src/trackers/conformance.js';
-import { fakeGitHub } from '../src/trackers/fakes/github.js';
-import { fakeStore, type FakeStore } from '../src/trackers/fakes/store.js';
+import { POSTMORTEM } from './support/trackers/conformance.js';
+import { fakeGitHub } from './support/trackers/github.js';
+import { fakeStore, type FakeStore } from './support/trackers/store.js';
 import { startFakeApi, type FakeApi } from './support/fake-api.js';
 
 const token = 'ghp_cliSecretValue987654321';

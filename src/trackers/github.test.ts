@@ -1,12 +1,10 @@
 /** GitHub against a fake GitHub REST API, through the tracker conformance suite. */
-import { startFakeApi } from '../../test/support/fake-api.js';
-import { trackerConformance } from './conformance.js';
-import { fakeGitHub } from './fakes/github.js';
+import { trackerConformance } from '../../test/support/trackers/conformance.js';
+import { fakeGitHub } from '../../test/support/trackers/github.js';
 
 const token = 'ghp_conformanceSecret0123456789';
 
 trackerConformance({
-  startFakeApi,
   id: 'github',
   section: (url) => ({ repo: 'acme/ops', token_env: 'GH_TOKEN_TEST', url }),
   env: { GH_TOKEN_TEST: token },

@@ -1,12 +1,10 @@
 /** GitLab against a fake GitLab REST v4 API, through the tracker conformance suite. */
-import { startFakeApi } from '../../test/support/fake-api.js';
-import { trackerConformance } from './conformance.js';
-import { fakeGitLab } from './fakes/gitlab.js';
+import { trackerConformance } from '../../test/support/trackers/conformance.js';
+import { fakeGitLab } from '../../test/support/trackers/gitlab.js';
 
 const token = 'glpat-conformanceSecret0123';
 
 trackerConformance({
-  startFakeApi,
   id: 'gitlab',
   section: (url) => ({ project: 'acme/ops', token_env: 'GL_TOKEN_TEST', url }),
   env: { GL_TOKEN_TEST: token },

@@ -1,13 +1,11 @@
 /** Jira against a fake Jira Cloud REST v3, through the tracker conformance suite. */
-import { startFakeApi } from '../../test/support/fake-api.js';
-import { trackerConformance } from './conformance.js';
-import { fakeJira } from './fakes/jira.js';
+import { trackerConformance } from '../../test/support/trackers/conformance.js';
+import { fakeJira } from '../../test/support/trackers/jira.js';
 
 const token = 'ATATT3xConformanceSecret';
 const email = 'bot@example.com';
 
 trackerConformance({
-  startFakeApi,
   id: 'jira',
   section: (url) => ({
     url,

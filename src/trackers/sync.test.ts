@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../test/support/fake-api.js';
 import { parseDocument } from '../document/parse.js';
 import { TrackersSchema } from './config.js';
-import { fakeGitLab } from './fakes/gitlab.js';
-import { fakeStore } from './fakes/store.js';
+import { fakeGitLab } from '../../test/support/trackers/gitlab.js';
+import { fakeStore } from '../../test/support/trackers/store.js';
 import { openTracker } from './open-tracker.js';
 import { executeSync, planSync } from './sync.js';
 

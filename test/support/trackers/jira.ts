@@ -1,5 +1,5 @@
 /** A fake Jira Cloud REST v3: enhanced JQL search (nextPageToken), get, create, edit, errors. */
-import { adfText } from '../adf.js';
+import { adfText } from '../../../src/trackers/adf.js';
 import type { FakeHandler, FakeIssue, FakeResponse, FakeStore } from './store.js';
 
 export function fakeJira(

@@ -1,37 +1,8 @@
-/**
- * The issues a fake tracker holds, the faults it can be told to commit after acting, and the
- * shape of test/support/fake-api.ts restated, so that nothing under src/ imports from test/.
- */
+/** The issues a fake tracker holds, and the faults it can be told to commit after acting. */
+import type { FakeApi, FakeHandler, FakeRequest, FakeResponse } from '../fake-api.js';
 
-export interface FakeRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  json<T = unknown>(): T;
-}
-
-export interface FakeResponse {
-  status?: number;
-  headers?: Record<string, string>;
-  json?: unknown;
-  body?: string;
-  delayMs?: number;
-  truncate?: boolean;
-}
-
-export type FakeHandler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
-
-export interface FakeServer {
-  url: string;
-  requests: FakeRequest[];
-  failNext(...responses: (FakeResponse & { pathPrefix?: string })[]): void;
-  close(): Promise<void>;
-}
-
-/** `startFakeApi` from test/support/fake-api.ts, passed in by the tests. */
-export type StartFakeServer = (handler: FakeHandler) => Promise<FakeServer>;
+export type { FakeHandler, FakeRequest, FakeResponse };
+export type FakeServer = FakeApi;
 
 export interface FakeIssue {
   n: number;

@@ -5,20 +5,20 @@
  * as clear errors, states pulled back, and no credential anywhere in what is printed or written.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseDocument } from '../document/parse.js';
-import { TrackersSchema, type TrackersConfig } from './config.js';
+import { startFakeApi } from '../fake-api.js';
+import { parseDocument } from '../../../src/document/parse.js';
+import { TrackersSchema, type TrackersConfig } from '../../../src/trackers/config.js';
 import {
   fakeStore,
   seedNoise,
   type FakeHandler,
   type FakeServer,
   type FakeStore,
-  type StartFakeServer,
-} from './fakes/store.js';
-import { openTracker } from './open-tracker.js';
-import { pullStatus } from './status.js';
-import { executeSync, planSync } from './sync.js';
-import { TrackerError, type TrackerId } from './tracker.js';
+} from './store.js';
+import { openTracker } from '../../../src/trackers/open-tracker.js';
+import { pullStatus } from '../../../src/trackers/status.js';
+import { executeSync, planSync } from '../../../src/trackers/sync.js';
+import { TrackerError, type TrackerId } from '../../../src/trackers/tracker.js';
 
 export interface TrackerFixture {
   id: TrackerId;
@@ -33,8 +33,6 @@ export interface TrackerFixture {
   handler(store: FakeStore): FakeHandler;
   /** The due date as the fake stored it, for item n (GitHub keeps it in the body). */
   due(store: FakeStore, n: number): string | undefined;
-  /** `startFakeApi` from test/support (src/ does not import test/). */
-  startFakeApi: StartFakeServer;
 }
 
 export const POSTMORTEM = `---
@@ -64,7 +62,7 @@ export function trackerConformance(f: TrackerFixture): void {
 
     beforeEach(async () => {
       store = fakeStore();
-      api = await f.startFakeApi((req) => f.handler(store)(req));
+      api = await startFakeApi((req) => f.handler(store)(req));
       apis.push(api);
       sleeps.length = 0;
     });
