@@ -122,6 +122,20 @@ function normalise(item: ActionItem): ActionItem {
   return item;
 }
 
+/**
+ * Which column of an action-item table holds what, from its header; without an "Action"
+ * heading, the first column no other role took holds the action.
+ */
+export function actionColumns(header: readonly string[]): Partial<Record<ActionColumn, number>> {
+  const cols = findColumns(header, ACTION_COLUMNS);
+  if (cols.action === undefined) {
+    const used = new Set(Object.values(cols));
+    const free = header.findIndex((_, i) => !used.has(i));
+    if (free >= 0) cols.action = free;
+  }
+  return cols;
+}
+
 export function readActionItems(ctx: PartContext): ActionItems | undefined {
   const sections = topSections(ctx.sections, 'action-items');
   if (sections.length === 0) return undefined;
@@ -157,15 +171,7 @@ function readTable(
 ): void {
   const table = tableModel(ctx.text, ctx.lines, node);
   if (!table) return;
-  const cols = findColumns(
-    table.header.cells.map((c) => c.text),
-    ACTION_COLUMNS,
-  );
-  if (cols.action === undefined) {
-    const used = new Set(Object.values(cols));
-    const free = table.header.cells.findIndex((_, i) => !used.has(i));
-    if (free >= 0) cols.action = free;
-  }
+  const cols = actionColumns(table.header.cells.map((c) => c.text));
   table.rows.forEach((row, r) => {
     const cells: Partial<Record<ActionColumn, Cell>> = {};
     for (const [col, i] of Object.entries(cols) as [ActionColumn, number][]) {

@@ -1,7 +1,7 @@
 /** Setting an action item's cell: a table cell (adding the column when missing) or a list item's field. */
-import { ACTION_COLUMNS } from './action-items.js';
+import { actionColumns } from './action-items.js';
 import type { TextEdit } from './text-edit.js';
-import { findColumns, type RowModel, type TableModel } from './table.js';
+import type { RowModel, TableModel } from './table.js';
 import type { ActionColumn, ActionItem, PostmortemDocument } from './types.js';
 
 const TITLES: Readonly<Record<ActionColumn, string>> = {
@@ -25,16 +25,7 @@ export function cellText(value: string): string {
 
 /** The column index the parser gave a role in this table. */
 function columnOf(table: TableModel, column: ActionColumn): number | undefined {
-  const cols = findColumns(
-    table.header.cells.map((c) => c.text),
-    ACTION_COLUMNS,
-  );
-  if (cols.action === undefined) {
-    const used = new Set(Object.values(cols));
-    const free = table.header.cells.findIndex((_, i) => !used.has(i));
-    if (free >= 0) cols.action = free;
-  }
-  return cols[column];
+  return actionColumns(table.header.cells.map((c) => c.text))[column];
 }
 
 /** Appends cells to a row (or the header or delimiter line) so that `value` lands in column `index`. */

@@ -1,7 +1,7 @@
 /** Postmortem files on disk, versioned by content hash so a save never overwrites an edit unseen. */
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { lintText } from '../lint/linter.js';
+import { findingRows } from '../lint/finding-rows.js';
 
 export interface ApiFinding {
   ruleId: string;
@@ -17,14 +17,7 @@ export function versionOf(text: string): string {
 }
 
 export function findingsOf(text: string, source: string): ApiFinding[] {
-  return lintText(text, { source }).findings.map((f) => ({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    line: f.place.line,
-    column: f.place.column,
-    ...(f.url !== undefined ? { url: f.url } : {}),
-  }));
+  return findingRows(text, source);
 }
 
 export async function readDocument(path: string): Promise<{ text: string; version: string }> {

@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { parseBucket } from '../../analysis/buckets.js';
 import { resolveZone, UTC } from '../../core/zone.js';
 import { draftPostmortem } from '../../document/draft/draft.js';
-import { lintText } from '../../lint/linter.js';
+import { findingRows } from '../../lint/finding-rows.js';
 import { AftermathError, UsageError } from '../../errors.js';
 import { analyzeIncident } from '../../pipeline/analyze-incident.js';
 import { analysisToJson } from '../../render/analysis-json.js';
@@ -99,14 +99,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 /** The linter's findings on the postmortem, as the report lists them. */
 export function lintFindings(markdown: string, source: string): ReportFinding[] {
-  return lintText(markdown, { source }).findings.map((f) => ({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    line: f.place.line,
-    column: f.place.column,
-    ...(f.url !== undefined ? { url: f.url } : {}),
-  }));
+  return findingRows(markdown, source);
 }
 
 export interface ReportHooks {
