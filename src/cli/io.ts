@@ -2,6 +2,7 @@
 import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { AftermathError } from '../errors.js';
 import { formatDiagnostic } from '../core/diagnostic.js';
 import type { Level } from '../core/level.js';
 import type { Painter } from '../render/timeline.js';
@@ -119,4 +120,17 @@ export function progressBar(total: number): { update(bytes: number): void; stop(
   const mb = (n: number) => Math.round(n / 1048576);
   bar.start(mb(total), 0);
   return { update: (bytes) => bar.update(Math.min(mb(bytes), mb(total))), stop: () => bar.stop() };
+}
+
+/** A file's text; a one-line error naming the file and why when it cannot be read. */
+export async function readTextFile(file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new AftermathError(
+      'unreadable',
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
 }

@@ -8,7 +8,7 @@ import { parseTimeSpec } from '../../core/time-spec.js';
 import { UTC } from '../../core/zone.js';
 import { parseDocument } from '../../document/parse.js';
 import type { PostmortemDocument } from '../../document/types.js';
-import { AftermathError, ConfigError, UsageError } from '../../errors.js';
+import { ConfigError, UsageError } from '../../errors.js';
 import { findConfigFile } from '../../lint/config.js';
 import { parseTrackersConfig, type TrackersConfig } from '../../trackers/config.js';
 import { openTracker, type OpenOptions } from '../../trackers/open-tracker.js';
@@ -18,7 +18,7 @@ import { recordStatesInArchive } from '../archive-status.js';
 import { pullStatus } from '../../trackers/status.js';
 import { executeSync, planSync, type PlanEntry } from '../../trackers/sync.js';
 import { TRACKER_IDS, type Tracker, type TrackerId } from '../../trackers/tracker.js';
-import { Output, printDiagnostics } from '../io.js';
+import { Output, printDiagnostics, readTextFile } from '../io.js';
 import { collectFiles } from './lint.js';
 
 export interface ActionsContext {
@@ -36,16 +36,7 @@ function redactor(secrets: readonly string[]): (s: string) => string {
 }
 
 export async function readPostmortem(file: string): Promise<PostmortemDocument> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new AftermathError(
-      'unreadable',
-      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
-  return parseDocument(text, { source: file });
+  return parseDocument(await readTextFile(file), { source: file });
 }
 
 /** `trackers:` from `--config`, else from the nearest `.aftermathrc.yaml` above the postmortem. */

@@ -1,12 +1,11 @@
 /** `aftermath render`: a postmortem with its Mermaid diagrams embedded, or its parsed model as JSON. */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { parseDocument } from '../../document/parse.js';
-import { AftermathError } from '../../errors.js';
 import { withDiagrams } from '../../render/diagrams.js';
 import { renderDocument } from '../../render/html/document-html.js';
 import { escapeHtml } from '../../render/html/escape.js';
-import { Output, printDiagnostics } from '../io.js';
+import { Output, printDiagnostics, readTextFile } from '../io.js';
 
 interface Flags {
   to: 'md' | 'html' | 'json';
@@ -40,15 +39,7 @@ function modelJson(text: string, source: string): string {
 }
 
 export async function runRender(file: string, flags: Flags, out = new Output()): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new AftermathError(
-      'unreadable',
-      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
+  const text = await readTextFile(file);
   const result =
     flags.to === 'json'
       ? modelJson(text, file)
