@@ -28,6 +28,9 @@ interface UserInfo extends SlackPage {
   };
 }
 
+/** How far before the window to look for threads whose replies reach into it. */
+const THREAD_LOOKBACK_MS = 24 * 3600_000;
+
 /** Slack's `oldest`/`latest`: seconds with six decimals. */
 const seconds = (ms: number): string => (ms / 1000).toFixed(6);
 
@@ -122,13 +125,42 @@ async function fetchMessages(
     messages.push(m);
     ctx.progress(messages.length);
   };
-  const threads: string[] = [];
+  const threads = new Set<string>();
+  const isParent = (m: SlackMessage): m is SlackMessage & { ts: string } =>
+    (m.reply_count ?? 0) > 0 && m.ts !== undefined && (m.thread_ts ?? m.ts) === m.ts;
   await api.paged<History>('conversations.history', { channel, ...window, limit: 200 }, (page) => {
     for (const m of page.messages ?? []) {
       keep(m);
-      if ((m.reply_count ?? 0) > 0 && m.ts && (m.thread_ts ?? m.ts) === m.ts) threads.push(m.ts);
+      if (isParent(m)) threads.add(m.ts);
     }
   });
+  // Replies are listed only under their parent: a thread started shortly before the window may
+  // have its replies inside it (the question at 19:55, the answers during the incident).
+  const sinceUs = ctx.window.since * 1000;
+  const lookBack = {
+    oldest: seconds(ctx.window.since - THREAD_LOOKBACK_MS),
+    latest: seconds(ctx.window.since),
+    inclusive: true,
+  };
+  try {
+    await api.paged<History>(
+      'conversations.history',
+      { channel, ...lookBack, limit: 200 },
+      (page) => {
+        for (const m of page.messages ?? []) {
+          // Without `latest_reply` the thread may still reach into the window: read it.
+          const last = tsMicros(m.latest_reply);
+          if (isParent(m) && (last === undefined || last >= sinceUs)) threads.add(m.ts);
+        }
+      },
+    );
+  } catch (err) {
+    if (!(err instanceof SlackError) || err.kind === 'auth') throw err;
+    ctx.gap(`threads started before the window: ${err.message}`, {
+      oldest: lookBack.oldest,
+      latest: lookBack.latest,
+    });
+  }
   for (const ts of threads) {
     try {
       await api.paged<History>(

@@ -8,6 +8,8 @@ export interface SlackMessage {
   ts?: string;
   thread_ts?: string;
   reply_count?: number;
+  /** On a thread's parent: the `ts` of its newest reply. */
+  latest_reply?: string;
   user?: string;
   bot_id?: string;
   username?: string;

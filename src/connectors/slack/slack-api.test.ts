@@ -46,6 +46,40 @@ const REPLIES = Array.from({ length: 30 }, (_, i) => ({
   ts: sec(since + 5 * 25_000 + (i + 1) * 1000, 9),
   thread_ts: PARENT.ts,
 }));
+// Threads started before the window: one answered inside it (two of its three replies are in the
+// window), one that went quiet before it, and a message without replies.
+const LOOKBACK = since - 24 * 3600_000;
+const OLD_REPLIES = [-5 * 60_000, 60_000, 120_000].map((d, i) => ({
+  type: 'message',
+  user: 'U2OMAR',
+  text: `late answer ${i}`,
+  ts: sec(since + d, 7),
+  thread_ts: sec(since - 10 * 60_000, 1),
+}));
+const OLD_ACTIVE = {
+  type: 'message',
+  user: 'U1JANE',
+  text: 'is checkout slow for anyone?',
+  ts: sec(since - 10 * 60_000, 1),
+  thread_ts: sec(since - 10 * 60_000, 1),
+  reply_count: 3,
+  latest_reply: OLD_REPLIES[2]!.ts,
+};
+const OLD_QUIET = {
+  type: 'message',
+  user: 'U1JANE',
+  text: 'lunch?',
+  ts: sec(since - 3 * 3600_000, 2),
+  thread_ts: sec(since - 3 * 3600_000, 2),
+  reply_count: 1,
+  latest_reply: sec(since - 3 * 3600_000 + 60_000, 3),
+};
+const OLD_HISTORY = [
+  OLD_ACTIVE,
+  { type: 'message', user: 'U2OMAR', text: 'morning', ts: sec(since - 5 * 3600_000, 4) },
+  OLD_QUIET,
+];
+
 const USERS: Record<string, object> = {
   U1JANE: {
     id: 'U1JANE',
@@ -91,7 +125,12 @@ function handler(req: FakeRequest): FakeResponse {
     case '/conversations.history':
     case '/conversations.replies': {
       if (q.get('channel') !== CHANNEL) return { json: { ok: false, error: 'channel_not_found' } };
-      if (q.get('oldest') !== sec(since) || q.get('latest') !== sec(until))
+      // The window, or (for the history) the day before it, where threads may have started.
+      const lookingBack =
+        req.path === '/conversations.history' &&
+        q.get('oldest') === sec(LOOKBACK) &&
+        q.get('latest') === sec(since);
+      if (!lookingBack && (q.get('oldest') !== sec(since) || q.get('latest') !== sec(until)))
         return { json: { ok: false, error: 'invalid_ts_oldest' } };
       if (!/^\d+\.\d{6}$/.test(q.get('oldest')!) || q.get('inclusive') !== 'true')
         return { json: { ok: false, error: 'invalid_arguments' } };
@@ -99,7 +138,7 @@ function handler(req: FakeRequest): FakeResponse {
       if (!(limit > 0 && limit <= 1000)) return { json: { ok: false, error: 'invalid_limit' } };
       const size = Math.min(limit, 25);
       if (req.path === '/conversations.history') {
-        const p = page([EDGE, ...HISTORY], req, size);
+        const p = page(lookingBack ? OLD_HISTORY : [EDGE, ...HISTORY], req, size);
         return {
           json: {
             ok: true,
@@ -109,6 +148,9 @@ function handler(req: FakeRequest): FakeResponse {
           },
         };
       }
+      if (q.get('ts') === OLD_ACTIVE.ts)
+        // Slack filters replies by oldest/latest; all three are sent here, to prove the filter.
+        return { json: { ok: true, messages: [OLD_ACTIVE, ...OLD_REPLIES], has_more: false } };
       if (q.get('ts') !== PARENT.ts) return { json: { ok: false, error: 'thread_not_found' } };
       // Every page of replies starts with the parent, as Slack sends it.
       const p = page(REPLIES, req, 10);
@@ -198,11 +240,25 @@ describe('slack (Web API)', () => {
     expect(paths.filter((p) => p === '/conversations.list')).toHaveLength(2);
     expect(
       requests.filter((r) => r.path === '/conversations.history').map((r) => r.query.get('cursor')),
-    ).toEqual([null, '25', '50']);
+    ).toEqual([null, '25', '50', null]); // the window's three pages, then the day before it
+    // The window's thread over three pages, then the one started before the window and answered
+    // in it; the thread that went quiet before the window is not read.
     expect(
-      requests.filter((r) => r.path === '/conversations.replies').map((r) => r.query.get('cursor')),
-    ).toEqual([null, '10', '20']);
-    expect(lines).toHaveLength(72 + 30); // not the message at `latest`
+      requests
+        .filter((r) => r.path === '/conversations.replies')
+        .map((r) => [r.query.get('ts'), r.query.get('cursor')]),
+    ).toEqual([
+      [PARENT.ts, null],
+      [PARENT.ts, '10'],
+      [PARENT.ts, '20'],
+      [OLD_ACTIVE.ts, null],
+    ]);
+    // Not the message at `latest`, nor the parents and the reply from before the window.
+    expect(lines).toHaveLength(72 + 30 + 2);
+    expect(lines.filter((l) => l.thread_ts === OLD_ACTIVE.ts).map((l) => l.msg)).toEqual([
+      'Omar K: late answer 1',
+      'Omar K: late answer 2',
+    ]);
     const us = lines.map((l) => String(l.slack_ts));
     expect([...us].sort()).toEqual(us);
     const reply = lines.find((l) => l.msg === 'Jane Doe: reply 0')!;
@@ -229,7 +285,7 @@ describe('slack (Web API)', () => {
     const tl = await openTimeline([caseDir]);
     const events = [];
     for await (const batch of tl.events) events.push(...batch);
-    expect(events).toHaveLength(102);
+    expect(events).toHaveLength(104);
     expect(events[0]!.ts).toBeCloseTo(since + 0.123, 3);
     expect(events[0]!.attrs).toMatchObject({ kind: 'chat', author: 'Omar K', channel_id: CHANNEL });
   });
@@ -267,7 +323,7 @@ describe('slack (Web API)', () => {
     );
     const { result, lines } = await run({ channel: CHANNEL });
     expect(result.sources[0]!.outcome).toBe('collected');
-    expect(lines).toHaveLength(102);
+    expect(lines).toHaveLength(104);
   });
 
   it('rejects a source with both an export and a token, or a token without a channel', async () => {
