@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatUtc, scanAnyTimestamp, scanShortYear, YearInference } from './time.js';
+import { formatUtc, scanAnyTimestamp, scanIso, scanShortYear, YearInference } from './time.js';
 import { resolveZone, UTC } from './zone.js';
 
 const iso = (t: { ms: number } | undefined) => (t === undefined ? undefined : formatUtc(t.ms));
@@ -39,6 +40,50 @@ describe('timestamp scanners', () => {
     expect(scanShortYear('081109 2036159 x', 0, UTC)).toBeUndefined();
     expect(scanShortYear('17/13/09 20:10:40', 0, UTC)).toBeUndefined();
     expect(scanShortYear('123456 abcdef', 0, UTC)).toBeUndefined();
+  });
+
+  it('gives every time of a minute the same answer as a fresh conversion (the minute is cached)', () => {
+    const zones = [
+      UTC,
+      resolveZone('Europe/Berlin')!,
+      resolveZone('America/St_Johns')!,
+      resolveZone('+05:45')!,
+    ];
+    const two = (n: number) => String(n).padStart(2, '0');
+    const stamp = fc.record({
+      y: fc.integer({ min: 1970, max: 2100 }),
+      mo: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 31 }),
+      h: fc.integer({ min: 0, max: 23 }),
+      mi: fc.integer({ min: 0, max: 59 }),
+      sec: fc.integer({ min: 0, max: 60 }),
+      ms: fc.integer({ min: 0, max: 999 }),
+      offset: fc.constantFrom('', 'Z', '+02:00', '-0330'),
+      zone: fc.integer({ min: 0, max: zones.length - 1 }),
+    });
+    fc.assert(
+      fc.property(fc.array(stamp, { minLength: 1, maxLength: 8 }), fc.nat(), (stamps, seed) => {
+        // Repeat minutes, as logs do: each stamp is read, then again with other seconds.
+        for (const t of stamps) {
+          for (const sec of [t.sec, (t.sec + seed) % 60]) {
+            const text = `${t.y}-${two(t.mo)}-${two(t.d)}T${two(t.h)}:${two(t.mi)}:${two(sec)}.${String(t.ms).padStart(3, '0')}${t.offset}`;
+            const zone = zones[t.zone]!;
+            const got = scanIso(text, 0, zone)!;
+            const wall = Date.UTC(t.y, t.mo - 1, t.d, t.h, t.mi, sec, t.ms);
+            const want =
+              t.offset === ''
+                ? zone.toUtc(t.y, t.mo, t.d, t.h, t.mi, sec, t.ms)
+                : t.offset === 'Z'
+                  ? wall
+                  : t.offset === '+02:00'
+                    ? wall - 120 * 60_000
+                    : wall + 210 * 60_000;
+            expect(got.ms, text).toBe(want);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rejects numbers that are not times', () => {

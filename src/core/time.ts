@@ -122,6 +122,23 @@ export function scanZone(s: string, i: number): [number, number] | undefined {
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+// The minute converted last, in UTC and in one zone: a log writes many entries a minute, and
+// Date.UTC and a zone's conversion are a good part of reading a time. Within a minute both add
+// the seconds linearly (zones change offset on the hour at the finest), leap seconds excepted.
+let minuteKey = NaN;
+let minuteUtc = 0;
+let minuteZone: Zone | undefined;
+let minuteInZone = 0;
+
+function sameMinute(y: number, mo: number, d: number, h: number, mi: number): boolean {
+  const key = (((y * 16 + mo) * 32 + d) * 32 + h) * 64 + mi;
+  if (key === minuteKey) return true;
+  minuteKey = key;
+  minuteUtc = Date.UTC(y, mo - 1, d, h, mi);
+  minuteZone = undefined;
+  return false;
+}
+
 function finish(
   zone: Zone,
   s: string,
@@ -135,11 +152,34 @@ function finish(
   ms: number,
 ): ScannedTime {
   const z = scanZone(s, i);
+  // (Fields out of these ranges would share a key; callers validate them, this keeps it certain.)
+  const cached =
+    y >= 0 &&
+    mo >= 0 &&
+    mo < 16 &&
+    d >= 0 &&
+    d < 32 &&
+    h >= 0 &&
+    h < 32 &&
+    mi >= 0 &&
+    mi < 60 &&
+    sec >= 0 &&
+    sec < 60;
+  if (cached) sameMinute(y, mo, d, h, mi);
   if (z) {
-    return { ms: Date.UTC(y, mo - 1, d, h, mi, sec) + ms - z[0] * 60_000, zoned: true, end: z[1] };
+    const utc = cached ? minuteUtc + sec * 1000 : Date.UTC(y, mo - 1, d, h, mi, sec);
+    return { ms: utc + ms - z[0] * 60_000, zoned: true, end: z[1] };
   }
   const whole = Math.floor(ms);
-  return { ms: zone.toUtc(y, mo, d, h, mi, sec, whole) + (ms - whole), zoned: false, end: i };
+  let local: number;
+  if (cached) {
+    if (minuteZone !== zone) {
+      minuteZone = zone;
+      minuteInZone = zone.toUtc(y, mo, d, h, mi, 0, 0);
+    }
+    local = minuteInZone + sec * 1000 + whole;
+  } else local = zone.toUtc(y, mo, d, h, mi, sec, whole);
+  return { ms: local + (ms - whole), zoned: false, end: i };
 }
 
 /**

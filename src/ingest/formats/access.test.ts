@@ -54,6 +54,28 @@ describe('access', () => {
     expect(e!.attrs?.method).toBeUndefined();
   });
 
+  it('finds the end of a request with escaped quotes and backslashes in lazy mode as in full', () => {
+    const lazyCtx = createParseContext();
+    lazyCtx.lazy = true;
+    const requests = [
+      'GET /a HTTP/1.1',
+      'GET /a\\"b HTTP/1.1',
+      'GET /a\\\\ HTTP/1.1',
+      'GET /\\\\\\"x\\" HTTP/1.1',
+      '\\"',
+      'GET /unterminated\\',
+    ];
+    for (const r of requests) {
+      for (const tail of [' 200 5 "-" "-"', ' 503 5', '" 200 5', '']) {
+        const line = `10.0.0.1 - - [22/Nov/2026:19:37:36 +0000] "${r}"${tail}`;
+        const full = access.parse(line, ctx);
+        const lazy = access.parse(line, lazyCtx);
+        expect(lazy === null, line).toBe(full === null);
+        if (full !== null) expect([lazy!.ts, lazy!.level], line).toEqual([full.ts, full.level]);
+      }
+    }
+  });
+
   it('rejects lines of other formats', () => {
     expect(access.parse('Nov  3 09:23:38 veridian automount[7998]: lookup failed', ctx)).toBeNull();
     expect(access.parse('{"time":"2026-11-22T19:37:36Z"}', ctx)).toBeNull();

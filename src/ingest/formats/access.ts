@@ -142,14 +142,18 @@ function lazyParse(line: string, ctx: ParseContext): ParsedEntry | null {
   const stamp = line.slice(open + 2, close);
   const t = scanClf(stamp, 0, ctx.zone) ?? scanIso(stamp, 0, ctx.zone);
   if (t === undefined) return null;
-  // The request, up to its unescaped closing quote.
-  let i = close + 3;
-  for (; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 34) break;
+  // The request, up to its unescaped closing quote: the first quote after an even run of
+  // backslashes (found with indexOf, which is much faster than reading char by char).
+  const from = close + 3;
+  let i = line.indexOf('"', from);
+  for (;;) {
+    if (i < 0) return null;
+    let b = i - 1;
+    while (b >= from && line.charCodeAt(b) === 92) b--;
+    if ((i - 1 - b) % 2 === 0) break;
+    i = line.indexOf('"', i + 1);
   }
-  if (i >= line.length || line.charCodeAt(i + 1) !== 32) return null;
+  if (line.charCodeAt(i + 1) !== 32) return null;
   const status = digits(line, i + 2, 3);
   const dash = status < 0 && line.charCodeAt(i + 2) === 45;
   if ((status < 0 && !dash) || line.charCodeAt(i + (dash ? 3 : 5)) !== 32) return null;
