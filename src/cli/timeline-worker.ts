@@ -6,8 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readSource } from '../ingest/read-source.js';
 import type { SourceSpec } from '../ingest/source.js';
 import {
-  encodeRows,
   filterFromData,
+  READ_BATCH,
+  RowEncoder,
   rowRenderer,
   type FilterData,
   type RenderSpec,
@@ -32,7 +33,7 @@ const state = new Map(
 const spares: Buffer[] = [];
 port.on('message', (m: { type: 'credit'; index: number; spare?: ArrayBuffer }) => {
   const st = state.get(m.index);
-  if (m.spare !== undefined && spares.length < 2) spares.push(Buffer.from(m.spare));
+  if (m.spare !== undefined && spares.length < 4) spares.push(Buffer.from(m.spare));
   if (m.type === 'credit' && st) {
     st.credits++;
     st.waiting?.();
@@ -47,7 +48,7 @@ async function run(index: number, spec: SourceSpec): Promise<void> {
   let lastProgress = 0;
   const source = readSource(spec, {
     filter: filterFromData(filter),
-    batchSize,
+    batchSize: READ_BATCH,
     lazy,
     onProgress: (bytes) => {
       if (bytes - lastProgress >= 8 << 20) {
@@ -56,15 +57,21 @@ async function run(index: number, spec: SourceSpec): Promise<void> {
       }
     },
   });
-  for await (const events of source.events) {
-    const batch = encodeRows(events, toRows, spares.pop());
+  const rows = new RowEncoder(toRows, batchSize, () => spares.pop());
+  const post = async (): Promise<void> => {
+    const batch = rows.take();
     while (st.credits <= 0) await new Promise<void>((r) => (st.waiting = r));
     st.credits--;
     const transfer = [batch.ts.buffer as ArrayBuffer];
     if (batch.data.length > 0)
       transfer.push(batch.ends.buffer as ArrayBuffer, batch.data.buffer as ArrayBuffer);
     port.postMessage({ type: 'rows', index, batch }, transfer);
+  };
+  for await (const events of source.events) {
+    rows.add(events);
+    if (rows.length >= batchSize) await post();
   }
+  if (rows.length > 0) await post();
   const { summary } = source;
   port.postMessage({
     type: 'end',

@@ -65,6 +65,25 @@ describe('LineSplitter', () => {
     );
   });
 
+  it('splits a chunk far larger than one decoded piece, multi-byte text and long lines included', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const long = i % 997 === 0 ? 'x'.repeat(70_000 + i) : '';
+      lines.push(i % 3 === 0 ? `${i} é日😀 ${long}` : i % 500 === 0 ? '' : `line ${i} ${long}`);
+    }
+    const text = lines.join('\n') + '\n';
+    const buf = Buffer.from(text, 'utf8');
+    // One chunk of all of it, and chunks of 1 MiB as files are read.
+    for (const got of [splitAll([buf]), splitAll(chop(buf, Array(20).fill(1 << 20)))]) {
+      expect(got.lines).toEqual(lines);
+      got.lines.forEach((l, i) => {
+        expect(buf.toString('utf8', got.offsets[i]!, got.offsets[i]! + Buffer.byteLength(l))).toBe(
+          l,
+        );
+      });
+    }
+  });
+
   it('replaces invalid UTF-8 and keeps offsets exact', () => {
     const buf = Buffer.concat([
       Buffer.from('ok\n'),

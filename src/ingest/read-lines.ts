@@ -10,6 +10,8 @@ import { GIT_LOG_FORMAT } from './formats/git-log.js';
 /** Lines past this many bytes are cut here (with a warning) so memory never follows line length. */
 export const MAX_LINE_BYTES = 1 << 20;
 const CHUNK_BYTES = 1 << 20;
+// Well under V8's large-object threshold (128 KiB) for a decoded text.
+const DECODE_BYTES = 1 << 16;
 
 export interface LineBatch {
   lines: string[];
@@ -105,6 +107,23 @@ export class LineSplitter {
 
   /** Lines in buf[start, last), where buf[last] is a newline. */
   private splitComplete(batch: LineBatch, buf: Buffer, start: number, last: number): void {
+    // Decoded a piece at a time: lines are slices of the decoded text and keep it alive, and a
+    // text past V8's large-object size is moved to the old generation by the first young
+    // collection it survives (1 MB per collection, a full collection every few).
+    for (;;) {
+      let end = last;
+      if (last - start > DECODE_BYTES) {
+        const nl = buf.lastIndexOf(10, start + DECODE_BYTES);
+        if (nl >= start) end = nl;
+      }
+      this.splitDecoded(batch, buf, start, end);
+      if (end === last) return;
+      start = end + 1;
+    }
+  }
+
+  /** Lines in buf[start, last), where buf[last] is a newline, decoded as one text. */
+  private splitDecoded(batch: LineBatch, buf: Buffer, start: number, last: number): void {
     const text = buf.toString('utf8', start, last);
     if (text.length !== last - start) {
       // Multi-byte characters: chars no longer match bytes, so split on the bytes. (An invalid

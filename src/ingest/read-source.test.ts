@@ -144,6 +144,20 @@ describe('readSource on bad input', () => {
     expect(bad.summary.diagnostics[0]!.ruleId).toBe('ingest/unknown-zone');
   });
 
+  it('hands over batches of at most batchSize events, however many lines a read brings', async () => {
+    const p = join(dir, 'batches.log');
+    writeFileSync(p, Array.from({ length: 10_000 }, (_, i) => access(i)).join('\n') + '\n');
+    const src = readSource({ name: 'b', path: p }, { batchSize: 100 });
+    const sizes: number[] = [];
+    const lines: number[] = [];
+    for await (const b of src.events) {
+      sizes.push(b.length);
+      lines.push(...b.map((e) => e.line));
+    }
+    expect(Math.max(...sizes)).toBe(100);
+    expect(lines).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
+  });
+
   it('lazy mode gives the times and levels of the full parse, and stops where it would not', async () => {
     const p = join(dir, 'lazy.log');
     // A nested "time" before the top-level one fools a key search: the reader must notice.

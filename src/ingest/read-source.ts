@@ -155,11 +155,20 @@ async function* readEvents(
       summary.emitted++;
     }
   };
-  const feed = (batch: LineBatch): void => {
+  // Hands over a batch as soon as it is full, not once per chunk read: a chunk holds thousands of
+  // lines, and every event of a batch (and what a consumer makes of it) stays alive until it is used.
+  function* feed(batch: LineBatch): Generator<LogEvent[]> {
     const { lines, offsets } = batch;
     let n = batch.firstLine;
-    for (let i = 0; i < lines.length; i++) asm!.push(lines[i]!, n++, offsets[i]!);
-  };
+    for (let i = 0; i < lines.length; i++) {
+      asm!.push(lines[i]!, n++, offsets[i]!);
+      if (out.length >= batchSize) {
+        const full = out;
+        out = [];
+        yield full;
+      }
+    }
+  }
   // Decides the format from what has been buffered; false when the source is to be skipped.
   const start = (firstChunk: Buffer | undefined): boolean => {
     if (firstChunk && looksBinary(firstChunk)) {
@@ -248,13 +257,9 @@ async function* readEvents(
           if (spec.kind === 'git' || spec.path === '-') continue; // drain the pipe
           break;
         }
-        for (const b of pending.splice(0)) feed(b);
-      } else feed(splitter.push(chunk));
+        for (const b of pending.splice(0)) yield* feed(b);
+      } else yield* feed(splitter.push(chunk));
       options.onProgress?.(rawRead);
-      if (out.length >= batchSize) {
-        yield out;
-        out = [];
-      }
     }
   } catch (err) {
     summary.diagnostics.push(
@@ -264,10 +269,10 @@ async function* readEvents(
   if (!started && !skip) {
     started = true;
     if (!start(firstChunk)) skip = true;
-    else for (const b of pending.splice(0)) feed(b);
+    else for (const b of pending.splice(0)) yield* feed(b);
   }
   if (!skip && asm) {
-    feed(splitter.end());
+    yield* feed(splitter.end());
     asm.end();
   }
   summary.bytes = splitter.bytes;

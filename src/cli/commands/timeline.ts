@@ -134,14 +134,15 @@ export async function streamRows(
   const fresh = (): Buffer => pool.pop() ?? Buffer.allocUnsafeSlow(OUT_BYTES);
   let buf = fresh();
   let used = 0;
-  const full: Buffer[] = [];
+  // Filled buffers waiting to be written, whole (with their used length) so they return to the pool.
+  const full: { whole: Buffer; length: number }[] = [];
   const write = async (whole: Buffer, length: number): Promise<void> => {
     await out.bytes(whole.subarray(0, length), () => {
-      if (whole.length === OUT_BYTES && pool.length < 4) pool.push(whole);
+      if (pool.length < 4) pool.push(whole);
     });
   };
   const flush = async (): Promise<void> => {
-    for (const b of full.splice(0)) await write(b, b.length);
+    for (const f of full.splice(0)) await write(f.whole, f.length);
     if (used === 0) return;
     const whole = buf;
     const length = used;
@@ -157,14 +158,18 @@ export async function streamRows(
         if (rows + (to - from) > limit) to = from + (limit - rows);
         rows += to - from;
         if (b.ends.length > 0 && to > from) {
-          const start = from === 0 ? 0 : b.ends[from - 1]!;
+          // The output is a byte stream: a run may be split across buffers anywhere.
+          let start = from === 0 ? 0 : b.ends[from - 1]!;
           const end = b.ends[to - 1]!;
-          if (end - start > buf.length - used) {
-            full.push(buf.subarray(0, used));
-            buf = end - start > OUT_BYTES ? Buffer.allocUnsafeSlow(end - start) : fresh();
+          for (;;) {
+            const piece = Math.min(end - start, OUT_BYTES - used);
+            used += b.data.copy(buf, used, start, start + piece);
+            start += piece;
+            if (start === end) break;
+            full.push({ whole: buf, length: used });
+            buf = fresh();
             used = 0;
           }
-          used += b.data.copy(buf, used, start, end);
         }
         if (rows >= limit) throw new LimitReached();
       },
