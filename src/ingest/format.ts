@@ -71,9 +71,15 @@ export interface LogFormat {
   readonly unordered?: boolean;
   /**
    * `parse` honours {@link ParseContext.lazy} and may be called twice on a line (the reader
-   * checks lazy answers against full ones), i.e. it keeps no state between lines.
+   * checks lazy answers against full ones): it keeps no state between lines, or has `saveState`.
    */
   readonly lazy?: boolean;
+  /**
+   * For a lazy format that keeps state between lines in {@link ParseContext.state}: takes a copy of
+   * that state and returns what puts it back, so the checker's second parse of a line sees the
+   * state the line arrived with.
+   */
+  saveState?(ctx: ParseContext): () => void;
   /**
    * How sure the format is that the sample (the first non-empty lines of a file) is its own:
    * 0 (not mine) … 1 (certain). Usually the share of lines `parse` accepts, weighed by how

@@ -6,7 +6,9 @@ const LAZY_CHECKS = 256;
 
 /**
  * The format in lazy mode, checked: for the first lines each lazy answer is compared with the full
- * parse (time, level, whether it is an entry); on any difference lazy mode ends for the file.
+ * parse (time, level, whether it is an entry or continues one); on any difference lazy mode ends
+ * for the file. A format that keeps state between lines has it put back (LogFormat.saveState)
+ * before the full parse, which must see the state the line arrived with, not the lazy parse's.
  */
 export function checkedLazy(format: LogFormat, ctx: ParseContext): LogFormat {
   ctx.lazy = true;
@@ -16,7 +18,9 @@ export function checkedLazy(format: LogFormat, ctx: ParseContext): LogFormat {
     parse(line, c) {
       if (!c.lazy || checks <= 0) return format.parse(line, c);
       checks--;
+      const restore = format.saveState?.(c);
       const quick = format.parse(line, c);
+      restore?.();
       c.lazy = false;
       const full = format.parse(line, c);
       if (sameReading(quick, full)) c.lazy = true;

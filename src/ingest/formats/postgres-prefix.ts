@@ -144,3 +144,49 @@ function keyValue(pair: string, attrs: Attrs): void {
       break;
   }
 }
+
+/**
+ * The pid {@link readPrefix} would find in the prefix, without reading the other fields (lazy
+ * mode). The first pid found wins there, so the scan stops at it; a field with `=` or `:` (lists,
+ * RDS) sends the whole prefix through readPrefix.
+ */
+export function prefixPid(line: string, start: number, end: number): number | undefined {
+  let i = start;
+  while (i < end) {
+    let j = line.indexOf(' ', i);
+    if (j < 0 || j > end) j = end;
+    for (let k = i; k < j; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 61 /* = */ || c === 58 /* : */) {
+        const attrs: Attrs = {};
+        readPrefix(line, start, end, attrs);
+        return typeof attrs.pid === 'number' ? attrs.pid : undefined;
+      }
+    }
+    // Without `=` or `:` a field is read alone, and only a `[…]` field can hold the pid.
+    if (j > i && line.charCodeAt(i) === 91) {
+      const pid = bracketPid(line, i, j);
+      if (pid !== undefined) return pid;
+    }
+    i = j + 1;
+  }
+  return undefined;
+}
+
+// The PID pattern above, matched on line[i, j) without slicing.
+function bracketPid(line: string, i: number, j: number): number | undefined {
+  if (line.charCodeAt(j - 1) !== 93 /* ] */) return undefined;
+  let k = i + 1;
+  let pid = 0;
+  while (k < j - 1 && k - i <= 10 && isDigit(line.charCodeAt(k)))
+    pid = pid * 10 + (line.charCodeAt(k++) - 48);
+  if (k === i + 1) return undefined;
+  if (k === j - 1) return pid;
+  if (line.charCodeAt(k) !== 45 /* - */) return undefined;
+  const from = k + 1;
+  k = from;
+  while (k < j - 1 && isDigit(line.charCodeAt(k))) k++;
+  return k === j - 1 && k > from && k - from <= 10 ? pid : undefined;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -1,8 +1,9 @@
 /** PostgreSQL stderr logs with the common `log_line_prefix` styles, their attached lines and statements. */
 import type { Attrs } from '../../core/event.js';
+import type { ScannedTime } from '../../core/time.js';
 import { type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
 import { readMessage } from './postgres-message.js';
-import { readPrefix } from './postgres-prefix.js';
+import { prefixPid, readPrefix } from './postgres-prefix.js';
 import { pgSeverity, sqlStateAt, type PgSeverity } from './postgres-severity.js';
 import { scanPgTime } from './postgres-time.js';
 
@@ -64,6 +65,7 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   if (sep !== 32 && sep !== 58) return null;
   const sev = findSeverity(line, t.end + 1);
   if (sev === undefined) return null;
+  if (ctx.lazy) return lazyEntry(line, t, sev, ctx);
   const attrs: Attrs = {};
   readPrefix(line, t.end + 1, sev.start, attrs);
   const tsText = line.slice(0, t.end);
@@ -125,6 +127,41 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   return entry;
 }
 
+/**
+ * Lazy mode: the time, the severity's level, and whether the line attaches to the entry before it,
+ * decided as `parse` does (an attached severity from the backend of the last entry). The state
+ * keeps that entry and pid; nothing is ever added to the lazy entry's empty message.
+ */
+function lazyEntry(line: string, t: ScannedTime, sev: Severity, ctx: ParseContext): ParsedEntry {
+  const pid = prefixPid(line, t.end + 1, sev.start);
+  const state = pgState(ctx);
+  const tsText = line.slice(0, t.end);
+  if (sev.severity.attach !== undefined && state.entry !== undefined && state.pid === pid)
+    return { ts: t.ms, tsText, zoned: t.zoned, message: '', continues: true };
+  const entry: ParsedEntry = {
+    ts: t.ms,
+    tsText,
+    zoned: t.zoned,
+    level: sev.severity.level,
+    message: '',
+  };
+  state.entry = entry;
+  state.pid = pid;
+  state.target = 'none';
+  return entry;
+}
+
+// The checker parses a line lazily and then fully: the full parse must start from this state.
+function saveState(ctx: ParseContext): () => void {
+  const state = pgState(ctx);
+  const { entry, pid, target } = state;
+  return () => {
+    state.entry = entry;
+    state.pid = pid;
+    state.target = target;
+  };
+}
+
 // PostgreSQL indents every further line of a message with one tab; without it the text is the
 // statement as the client sent it.
 function amend(entry: ParsedEntry, line: string, ctx: ParseContext): void {
@@ -164,7 +201,9 @@ export const postgres: LogFormat = {
   description:
     "PostgreSQL stderr log: '%m [%p] ', '%m [%p] %q%u@%d ', pgBadger's '%t [%p]: [%l-1] user=%u,db=%d,…', RDS",
   multiline: true,
+  lazy: true,
   detect,
   parse,
   amend,
+  saveState,
 };
