@@ -58,6 +58,19 @@ describe('readHostTag', () => {
     expect(readHostTag('IPv6: ADDRCONF(NETDEV_CHANGE): eth0: up', 0, {}, true)).toBe(-1);
     expect(readHostTag('main: started', 0, {}, true)).toBe(-1);
   });
+
+  it('rejects every level word in any case as a host, and keeps hosts that only start like one', () => {
+    const words = 'debug info notice warn warning err error crit critical emerg fatal panic trace';
+    for (const w of words.split(' ')) {
+      for (const written of [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)])
+        expect(readHostTag(`${written} main: started`, 0, {}, true), written).toBe(-1);
+    }
+    for (const host of ['api-1', 'db', 'edge01', 'info-db', 'Errata', 'tracer', 'web-2']) {
+      const attrs: Attrs = {};
+      expect(readHostTag(`${host} main: started`, 0, attrs, true), host).toBe(host.length + 7);
+      expect(attrs.host).toBe(host);
+    }
+  });
 });
 
 describe('readPri', () => {

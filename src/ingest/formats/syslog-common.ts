@@ -157,7 +157,8 @@ export function readHostTag(s: string, i: number, attrs: Attrs, strict: boolean)
   while (j < s.length && j - i <= MAX_HOST && isHostChar(s.charCodeAt(j))) j++;
   if (j === i || s.charCodeAt(j - 1) === 58) return -1;
   // `2026-… INFO main: started` is an application log, not host INFO.
-  if (j - i >= 3 && j - i <= 8 && isLevelWord(s.slice(i, j))) return -1;
+  if (j - i >= 3 && j - i <= 8 && mayStartLevelWord(s.charCodeAt(i)) && isLevelWord(s.slice(i, j)))
+    return -1;
   if (j === s.length) {
     if (strict) return -1;
     attrs.host = s.slice(i, j);
@@ -188,6 +189,24 @@ const WORDS: Record<string, Level> = {
   fatal: 'fatal',
   panic: 'fatal',
 };
+
+// The first letters of the level words (either case): most hosts are ruled out without a copy.
+function mayStartLevelWord(c: number): boolean {
+  switch (c | 32) {
+    case 99 /* c */:
+    case 100 /* d */:
+    case 101 /* e */:
+    case 102 /* f */:
+    case 105 /* i */:
+    case 110 /* n */:
+    case 112 /* p */:
+    case 116 /* t */:
+    case 119 /* w */:
+      return true;
+    default:
+      return false;
+  }
+}
 
 function isLevelWord(word: string): boolean {
   const lower = word.toLowerCase();
