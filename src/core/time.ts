@@ -25,6 +25,23 @@ export const MONTHS: Readonly<Record<string, number>> = {
   Dec: 12,
 };
 
+// The same months by their three character codes, so a timestamp's month needs no string.
+const MONTH_CODES = new Map(
+  Object.entries(MONTHS).map(([name, n]) => [
+    (name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2),
+    n,
+  ]),
+);
+
+/** The month named at s[i, i + 3) as MONTHS spells it, without making a string. */
+function monthAt(s: string, i: number): number | undefined {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  if (a > 255 || b > 255 || c > 255) return undefined;
+  return MONTH_CODES.get((a << 16) | (b << 8) | c);
+}
+
 /** Month number from a three-letter English abbreviation, any case. */
 export function monthNumber(text: string): number | undefined {
   return MONTHS[text] ?? MONTHS[text.charAt(0).toUpperCase() + text.slice(1, 3).toLowerCase()];
@@ -47,10 +64,14 @@ function validDate(mo: number, d: number, h: number, mi: number, sec: number): b
   return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 24 && mi <= 59 && sec <= 60;
 }
 
-/** Reads a fraction after `.` or `,` at `i`; returns [ms, end]. Digits past ms are kept as fractional ms. */
-function fraction(s: string, i: number): [number, number] {
+/** Where the fraction read last by `fraction` ends (module state: no tuple per timestamp). */
+let fractionEnd = 0;
+
+/** Reads a fraction after `.` or `,` at `i`: the ms (digits past ms kept as fractional ms); sets fractionEnd. */
+function fraction(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  if ((c !== 46 && c !== 44) || !isDigit(s.charCodeAt(i + 1))) return [0, i];
+  fractionEnd = i;
+  if ((c !== 46 && c !== 44) || !isDigit(s.charCodeAt(i + 1))) return 0;
   let j = i + 1;
   let scale = 100;
   let ms = 0;
@@ -59,7 +80,8 @@ function fraction(s: string, i: number): [number, number] {
     scale /= 10;
     j++;
   }
-  return [ms, j];
+  fractionEnd = j;
+  return ms;
 }
 
 /**
@@ -67,20 +89,32 @@ function fraction(s: string, i: number): [number, number] {
  * Returns [offset minutes, end] or undefined.
  */
 export function scanZone(s: string, i: number): [number, number] | undefined {
+  const off = zoneAt(s, i);
+  return Number.isNaN(off) ? undefined : [off, zoneEnd];
+}
+
+/** Where the zone read last by `zoneAt` ends (module state: no tuple per timestamp). */
+let zoneEnd = 0;
+
+/** scanZone's reading: the offset in minutes (NaN when there is no zone); sets zoneEnd. */
+function zoneAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c === 90 /* Z */) {
     const n = s.charCodeAt(i + 1);
-    if (Number.isNaN(n) || !isLetter(n)) return [0, i + 1];
-    return undefined;
+    if (Number.isNaN(n) || !isLetter(n)) {
+      zoneEnd = i + 1;
+      return 0;
+    }
+    return NaN;
   }
   if (c === 43 || c === 45) {
     const hh = digits(s, i + 1, 2);
-    if (hh < 0 || hh > 18) return undefined;
+    if (hh < 0 || hh > 18) return NaN;
     let j = i + 3;
     let mm = 0;
     if (s.charCodeAt(j) === 58) {
       mm = digits(s, j + 1, 2);
-      if (mm < 0) return undefined;
+      if (mm < 0) return NaN;
       j += 3;
     } else {
       const m2 = digits(s, j, 2);
@@ -89,17 +123,17 @@ export function scanZone(s: string, i: number): [number, number] | undefined {
         j += 2;
       }
     }
-    if (isDigit(s.charCodeAt(j))) return undefined;
+    if (isDigit(s.charCodeAt(j))) return NaN;
     const off = hh * 60 + mm;
-    return [c === 45 ? -off : off, j];
+    zoneEnd = j;
+    return c === 45 ? -off : off;
   }
   if (c === 32) {
     const n = s.charCodeAt(i + 1);
     if (n === 43 || n === 45) {
-      const z = scanZone(s, i + 1);
+      const off = zoneAt(s, i + 1);
       // A bare " -07" could be anything; require four digits after a space.
-      if (z && z[1] - (i + 1) >= 5) return z;
-      return undefined;
+      return !Number.isNaN(off) && zoneEnd - (i + 1) >= 5 ? off : NaN;
     }
     let j = i + 1;
     while (j < s.length && j - i <= 5 && isUpper(s.charCodeAt(j))) j++;
@@ -109,14 +143,15 @@ export function scanZone(s: string, i: number): [number, number] | undefined {
         // `UTC+1`, `GMT-05:00`
         const tail = s.charCodeAt(j);
         if ((tail === 43 || tail === 45) && off === 0) {
-          const z = scanZone(s, j);
-          if (z) return z;
+          const z = zoneAt(s, j);
+          if (!Number.isNaN(z)) return z;
         }
-        return [off, j];
+        zoneEnd = j;
+        return off;
       }
     }
   }
-  return undefined;
+  return NaN;
 }
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
@@ -151,7 +186,7 @@ function finish(
   sec: number,
   ms: number,
 ): ScannedTime {
-  const z = scanZone(s, i);
+  const offset = zoneAt(s, i);
   // (Fields out of these ranges would share a key; callers validate them, this keeps it certain.)
   const cached =
     y >= 0 &&
@@ -166,9 +201,9 @@ function finish(
     sec >= 0 &&
     sec < 60;
   if (cached) sameMinute(y, mo, d, h, mi);
-  if (z) {
+  if (!Number.isNaN(offset)) {
     const utc = cached ? minuteUtc + sec * 1000 : Date.UTC(y, mo - 1, d, h, mi, sec);
-    return { ms: utc + ms - z[0] * 60_000, zoned: true, end: z[1] };
+    return { ms: utc + ms - offset * 60_000, zoned: true, end: zoneEnd };
   }
   const whole = Math.floor(ms);
   let local: number;
@@ -211,7 +246,8 @@ export function scanIso(s: string, i: number, zone: Zone): ScannedTime | undefin
     const sec = digits(s, j + 5, 2);
     if (mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validDate(mo, d, h, mi, sec))
       return undefined;
-    const [ms, k] = fraction(s, j + 7);
+    const ms = fraction(s, j + 7);
+    const k = fractionEnd;
     return finish(zone, s, k, y, mo, d, h, mi, sec, ms);
   }
   if (mo < 0 || d < 0) return undefined;
@@ -230,7 +266,8 @@ export function scanIso(s: string, i: number, zone: Zone): ScannedTime | undefin
     j += 3;
   }
   if (!validDate(mo, d, h, mi, sec)) return undefined;
-  const [ms, k] = fraction(s, j);
+  const ms = fraction(s, j);
+  const k = fractionEnd;
   return finish(zone, s, k, y, mo, d, h, mi, sec, ms);
 }
 
@@ -238,14 +275,15 @@ export function scanIso(s: string, i: number, zone: Zone): ScannedTime | undefin
 export function scanClf(s: string, i: number, zone: Zone): ScannedTime | undefined {
   const d = digits(s, i, 2);
   if (d < 0 || s.charCodeAt(i + 2) !== 47 || s.charCodeAt(i + 6) !== 47) return undefined;
-  const mo = MONTHS[s.slice(i + 3, i + 6)];
+  const mo = monthAt(s, i + 3);
   const y = digits(s, i + 7, 4);
   if (mo === undefined || y < 0 || s.charCodeAt(i + 11) !== 58) return undefined;
   const h = digits(s, i + 12, 2);
   const mi = digits(s, i + 15, 2);
   const sec = digits(s, i + 18, 2);
   if (h < 0 || mi < 0 || sec < 0 || !validDate(mo, d, h, mi, sec)) return undefined;
-  const [ms, k] = fraction(s, i + 20);
+  const ms = fraction(s, i + 20);
+  const k = fractionEnd;
   return finish(zone, s, k, y, mo, d, h, mi, sec, ms);
 }
 
@@ -259,7 +297,7 @@ export function scanSyslogTime(
   zone: Zone,
   year: (month: number) => number,
 ): ScannedTime | undefined {
-  const mo = MONTHS[s.slice(i, i + 3)];
+  const mo = monthAt(s, i);
   if (mo === undefined || s.charCodeAt(i + 3) !== 32) return undefined;
   let j = i + 4;
   if (s.charCodeAt(j) === 32) j++;
@@ -277,7 +315,8 @@ export function scanSyslogTime(
     return undefined;
   }
   if (!validDate(mo, d, h, mi, sec)) return undefined;
-  const [ms, k] = fraction(s, j + 8);
+  const ms = fraction(s, j + 8);
+  const k = fractionEnd;
   let y: number;
   let end = k;
   const explicitYear = s.charCodeAt(k) === 32 ? digits(s, k + 1, 4) : -1;
@@ -311,7 +350,7 @@ export function scanRfc2822(s: string, i: number, zone: Zone): ScannedTime | und
       j += 1;
     } else j += 2;
     if (s.charCodeAt(j) !== 32) return undefined;
-    const mo = MONTHS[s.slice(j + 1, j + 4)];
+    const mo = monthAt(s, j + 1);
     const y = digits(s, j + 5, 4);
     if (mo === undefined || y < 0 || s.charCodeAt(j + 4) !== 32 || s.charCodeAt(j + 9) !== 32) {
       return undefined;
@@ -321,12 +360,13 @@ export function scanRfc2822(s: string, i: number, zone: Zone): ScannedTime | und
     const mi = digits(s, j + 3, 2);
     const sec = digits(s, j + 6, 2);
     if (h < 0 || mi < 0 || sec < 0 || !validDate(mo, d, h, mi, sec)) return undefined;
-    const [ms, k] = fraction(s, j + 8);
+    const ms = fraction(s, j + 8);
+    const k = fractionEnd;
     return finish(zone, s, k, y, mo, d, h, mi, sec, ms);
   }
   if (j === i) return undefined; // ctime needs its weekday
   // Sun Nov 22 19:37:36[.ffffff] 2026 [+0000]
-  const mo = MONTHS[s.slice(j, j + 3)];
+  const mo = monthAt(s, j);
   if (mo === undefined || s.charCodeAt(j + 3) !== 32) return undefined;
   j += 4;
   if (s.charCodeAt(j) === 32) j++;
@@ -341,7 +381,8 @@ export function scanRfc2822(s: string, i: number, zone: Zone): ScannedTime | und
   const mi = digits(s, j + 3, 2);
   const sec = digits(s, j + 6, 2);
   if (h < 0 || mi < 0 || sec < 0 || !validDate(mo, d, h, mi, sec)) return undefined;
-  const [ms, k] = fraction(s, j + 8);
+  const ms = fraction(s, j + 8);
+  const k = fractionEnd;
   if (s.charCodeAt(k) !== 32) return undefined;
   const y = digits(s, k + 1, 4);
   if (y < 0) return undefined;
@@ -410,7 +451,8 @@ export function scanShortYear(s: string, i: number, zone: Zone): ScannedTime | u
     return undefined;
   }
   if (isDigit(s.charCodeAt(j))) return undefined;
-  const [ms, k] = fraction(s, j);
+  const ms = fraction(s, j);
+  const k = fractionEnd;
   return finish(zone, s, k, 2000 + yy, mo, d, h, mi, sec, ms);
 }
 
