@@ -9,7 +9,10 @@ import { GIT_LOG_FORMAT } from './formats/git-log.js';
 
 /** Lines past this many bytes are cut here (with a warning) so memory never follows line length. */
 export const MAX_LINE_BYTES = 1 << 20;
-const CHUNK_BYTES = 1 << 20;
+// Bytes read at a time. Every line of a chunk stays alive until the chunk has been parsed, and
+// young collections copy what is alive: 256 KiB gave 5–7% less CPU and ~30 MB less peak memory
+// than 1 MiB on the benchmark (64 KiB, no better than 256).
+const CHUNK_BYTES = 1 << 18;
 // Well under V8's large-object threshold (128 KiB) for a decoded text.
 const DECODE_BYTES = 1 << 16;
 
