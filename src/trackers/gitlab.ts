@@ -2,7 +2,7 @@
  * GitLab issues over REST v4 with the connectors' HTTP client. Tickets are found with the issue
  * list's `search` in descriptions (narrowed by the postmortem label), every page by `x-next-page`.
  */
-import { HttpClient, HttpError, type HttpOptions } from '../connectors/http.js';
+import { HttpClient, HttpError, type HttpOptions, type HttpResponse } from '../connectors/http.js';
 import { statusWords, withRetries, type Failure, type RetryOptions } from './retry.js';
 import {
   ticketFrom,
@@ -112,13 +112,15 @@ export class GitLabTracker implements Tracker {
     };
   }
 
-  private issue(what: string, data: unknown): IssueData {
+  /** The ticket an answer describes (its body read as JSON, a failure mapped like a request's). */
+  private ticketIn(what: string, res: HttpResponse): Ticket {
+    const data = mapFailure(() => res.json(), this.classify(what));
     if (!isIssue(data))
       throw new TrackerError(
         'bad-body',
         `gitlab ${this.o.project}: ${what}: expected an issue as JSON, received ${typeof data}`,
       );
-    return data;
+    return ticketOf(data);
   }
 
   async findByPostmortem(postmortemId: string): Promise<Map<string, Ticket>> {
@@ -144,7 +146,7 @@ export class GitLabTracker implements Tracker {
         this.classify(what),
         { ...this.o.retry, retries: 0 },
       );
-      const list = withRetriesSync(() => res.json<unknown>(), this.classify(what));
+      const list = mapFailure(() => res.json<unknown>(), this.classify(what));
       if (!Array.isArray(list))
         throw new TrackerError(
           'bad-body',
@@ -170,12 +172,7 @@ export class GitLabTracker implements Tracker {
         this.classify(what),
         { ...this.o.retry, retries: 0 },
       );
-      return ticketOf(
-        this.issue(
-          what,
-          withRetriesSync(() => res.json(), this.classify(what)),
-        ),
-      );
+      return this.ticketIn(what, res);
     } catch (err) {
       if (err instanceof TrackerError && err.kind === 'not-found') return undefined;
       throw err;
@@ -202,12 +199,7 @@ export class GitLabTracker implements Tracker {
       this.o.retry,
       false,
     );
-    return ticketOf(
-      this.issue(
-        what,
-        withRetriesSync(() => res.json(), this.classify(what)),
-      ),
-    );
+    return this.ticketIn(what, res);
   }
 
   async update(ref: string, draft: TicketDraft): Promise<Ticket> {
@@ -222,12 +214,7 @@ export class GitLabTracker implements Tracker {
       this.classify(what),
       { ...this.o.retry, retries: 0 },
     );
-    return ticketOf(
-      this.issue(
-        what,
-        withRetriesSync(() => res.json(), this.classify(what)),
-      ),
-    );
+    return this.ticketIn(what, res);
   }
 
   refFromLink(text: string): string | undefined {
@@ -242,7 +229,7 @@ export class GitLabTracker implements Tracker {
 }
 
 /** A JSON read that maps its HttpError like a request's. */
-function withRetriesSync<T>(fn: () => T, classify: (err: unknown) => Failure): T {
+function mapFailure<T>(fn: () => T, classify: (err: unknown) => Failure): T {
   try {
     return fn();
   } catch (err) {
