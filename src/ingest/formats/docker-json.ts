@@ -2,7 +2,7 @@
 import type { Attrs } from '../../core/event.js';
 import { scanIso } from '../../core/time.js';
 import { detectByParse, type LogFormat, type ParseContext } from '../format.js';
-import { embeddingFormat, type EmbeddingRecord } from './json-embedded.js';
+import { embeddingFormat, parseRecordLine, type EmbeddingRecord } from './json-embedded.js';
 
 // Labels and env the driver copies into `attrs` (--log-opt labels=…) that name event attributes.
 const LABELS: Record<string, string> = {
@@ -18,13 +18,8 @@ const OPENING = '{"log":';
 
 /** The record's parts, or undefined when the line is not exactly a json-file record. */
 function readRecord(line: string, ctx: ParseContext): EmbeddingRecord | undefined {
-  if (!line.startsWith(OPENING) || line.charCodeAt(line.length - 1) !== 125) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
+  const value = parseRecordLine(line, OPENING);
+  if (value === undefined) return undefined;
   const r = value as Record<string, unknown>;
   let log: unknown, stream: unknown, time: unknown, labels: unknown;
   for (const k in r) {

@@ -146,6 +146,19 @@ function complete(ctx: ParseContext, outer: OuterRecord, open: Open): string {
 }
 
 /** One record of a format that embeds another line: its outer time and attributes, and the line. */
+/**
+ * The line as parsed JSON when it is one object opening with `opening` (the writer's first key),
+ * else undefined: the check before JSON.parse spares the exception for the usual other lines.
+ */
+export function parseRecordLine(line: string, opening: string): unknown {
+  if (!line.startsWith(opening) || line.charCodeAt(line.length - 1) !== 125) return undefined;
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface EmbeddingRecord {
   outer: OuterRecord;
   text: string;

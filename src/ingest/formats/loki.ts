@@ -2,7 +2,7 @@
 import type { Attrs } from '../../core/event.js';
 import { parseLevel } from '../../core/level.js';
 import { detectByParse, type LogFormat, type ParseContext } from '../format.js';
-import { embeddingFormat, type EmbeddingRecord } from './json-embedded.js';
+import { embeddingFormat, parseRecordLine, type EmbeddingRecord } from './json-embedded.js';
 
 // Labels (promtail, Alloy, Loki's OTLP ingestion) that name event attributes.
 const LABELS: Record<string, string> = {
@@ -38,13 +38,8 @@ function formatKey(labels: Record<string, string>, key: string): string {
 }
 
 function readRecord(line: string, _ctx: ParseContext): EmbeddingRecord | undefined {
-  if (!line.startsWith(OPENING) || line.charCodeAt(line.length - 1) !== 125) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
+  const value = parseRecordLine(line, OPENING);
+  if (value === undefined) return undefined;
   const r = value as { ts?: unknown; labels?: unknown; line?: unknown; truncated?: unknown };
   if (typeof r.ts !== 'string' || !NS.test(r.ts) || typeof r.line !== 'string') return undefined;
   const labels: Record<string, string> = {};
