@@ -84,19 +84,13 @@ function fraction(s: string, i: number): number {
   return ms;
 }
 
-/**
- * Reads a zone at `i`: `Z`, `+hh:mm`, `+hhmm`, `+hh`, or (after one space) `UTC`, `PDT`, `+0000`.
- * Returns [offset minutes, end] or undefined.
- */
-export function scanZone(s: string, i: number): [number, number] | undefined {
-  const off = zoneAt(s, i);
-  return Number.isNaN(off) ? undefined : [off, zoneEnd];
-}
-
 /** Where the zone read last by `zoneAt` ends (module state: no tuple per timestamp). */
 let zoneEnd = 0;
 
-/** scanZone's reading: the offset in minutes (NaN when there is no zone); sets zoneEnd. */
+/**
+ * Reads a zone at `i`: `Z`, `+hh:mm`, `+hhmm`, `+hh`, or (after one space) `UTC`, `PDT`, `+0000`.
+ * Returns the offset in minutes, NaN when there is no zone; sets zoneEnd.
+ */
 function zoneAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c === 90 /* Z */) {
