@@ -8,7 +8,7 @@
  * bytes, every file's timestamps increase, and nginx and the API log share request ids. Output
  * is streamed in 1 MiB chunks with backpressure: memory does not grow with the size.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -216,6 +216,33 @@ export async function generateMixed(options: GenerateOptions): Promise<Manifest>
 export function defaultOutDir(sizeBytes: number, seed: number, files: number): string {
   const suffix = files === 4 ? '' : `-f${files}`;
   return join('bench', 'data', `mixed-${sizeLabel(sizeBytes)}-seed${seed}${suffix}`);
+}
+
+/**
+ * The set for this size, seed and file count under `root`: reused when its manifest says this
+ * generator made it for them, else generated (once; bench/data/ is git-ignored).
+ */
+export async function ensureMixed(
+  root: string,
+  sizeBytes: number,
+  seed: number,
+  files = 4,
+): Promise<{ dir: string; manifest: Manifest }> {
+  const dir = join(root, defaultOutDir(sizeBytes, seed, files));
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+    if (
+      manifest.generator === GENERATOR_VERSION &&
+      manifest.sizeBytes === sizeBytes &&
+      manifest.seed === seed
+    )
+      return { dir, manifest };
+  } catch {
+    // No complete set yet.
+  }
+  console.error(`generating ${relative(root, dir)} (once; bench/data/ is git-ignored)…`);
+  await rm(dir, { recursive: true, force: true });
+  return { dir, manifest: await generateMixed({ sizeBytes, seed, files, outDir: dir }) };
 }
 
 async function cli(argv: string[]): Promise<number> {

@@ -9,7 +9,7 @@
  * 1.15 million events), made once and reused from bench/data/. --bucket makes the series finer
  * (the analysis caps them at 4,096 buckets per source): the page's largest honest size.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,31 +19,10 @@ import { draftPostmortem } from '../src/document/draft/draft.js';
 import { analyzeIncident } from '../src/pipeline/analyze-incident.js';
 import { analysisToJson } from '../src/render/analysis-json.js';
 import { renderReport } from '../src/render/html/index.js';
-import {
-  defaultOutDir,
-  generateMixed,
-  GENERATOR_VERSION,
-  MANIFEST,
-  type Manifest,
-} from './generate.js';
+import { ensureMixed, MANIFEST, type Manifest } from './generate.js';
 import { formatBytes, parseSize } from './generator/size.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-
-async function ensureData(sizeBytes: number, seed: number): Promise<string> {
-  const dir = join(ROOT, defaultOutDir(sizeBytes, seed, 4));
-  try {
-    const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
-    if (m.generator === GENERATOR_VERSION && m.sizeBytes === sizeBytes && m.seed === seed)
-      return dir;
-  } catch {
-    // No complete set yet.
-  }
-  console.error(`generating ${relative(ROOT, dir)} (once; bench/data/ is git-ignored)…`);
-  await rm(dir, { recursive: true, force: true });
-  await generateMixed({ sizeBytes, seed, files: 4, outDir: dir });
-  return dir;
-}
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -56,7 +35,7 @@ async function main(): Promise<void> {
       bucket: { type: 'string' },
     },
   });
-  const dir = await ensureData(parseSize(values.size), Number(values.seed));
+  const { dir } = await ensureMixed(ROOT, parseSize(values.size), Number(values.seed));
   const files = (
     (JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest).files ?? []
   ).map((f) => join(dir, f.path));

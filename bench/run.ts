@@ -11,13 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  defaultOutDir,
-  generateMixed,
-  GENERATOR_VERSION,
-  MANIFEST,
-  type Manifest,
-} from './generate.js';
+import { ensureMixed } from './generate.js';
 import { parseSize } from './generator/size.js';
 import { describeMachine } from './runner/machine.js';
 import { haveGnuTime, measure, type Sample } from './runner/measure.js';
@@ -39,31 +33,6 @@ import {
 } from './runner/subjects.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-
-/** Reuses the cached set when its manifest says it was made by this generator for this size and seed. */
-async function ensureData(
-  sizeBytes: number,
-  seed: number,
-  files: number,
-): Promise<{ dir: string; manifest: Manifest }> {
-  const dir = join(ROOT, defaultOutDir(sizeBytes, seed, files));
-  try {
-    const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
-    if (
-      manifest.generator === GENERATOR_VERSION &&
-      manifest.sizeBytes === sizeBytes &&
-      manifest.seed === seed
-    ) {
-      return { dir, manifest };
-    }
-  } catch {
-    // No complete set yet.
-  }
-  console.error(`generating ${relative(ROOT, dir)} (once; bench/data/ is git-ignored)…`);
-  await rm(dir, { recursive: true, force: true });
-  const manifest = await generateMixed({ sizeBytes, seed, files, outDir: dir });
-  return { dir, manifest };
-}
 
 /**
  * Copies the built CLI (bin/, dist/, package.json) to bench/out/snapshot/ and runs that copy, so a
@@ -130,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
       'GNU time is missing (apt-get install time): peak RSS is polled from /proc instead.',
     );
 
-  const { dir, manifest } = await ensureData(sizeBytes, seed, Number(values.files));
+  const { dir, manifest } = await ensureMixed(ROOT, sizeBytes, seed, Number(values.files));
   const files = manifest.files.map((f) => join(dir, f.path));
   const input: Input = {
     dir: relative(ROOT, dir),

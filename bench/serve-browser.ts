@@ -8,20 +8,14 @@
  * The evidence comes from bench/generate.ts (reused from bench/data/ when present) and is hard-linked
  * into a case folder under bench/out/, so nothing is copied.
  */
-import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startServer } from '../src/server/start.js';
 import { launchChromium } from '../test/chromium.js';
-import {
-  defaultOutDir,
-  generateMixed,
-  GENERATOR_VERSION,
-  MANIFEST,
-  type Manifest,
-} from './generate.js';
+import { ensureMixed, type Manifest } from './generate.js';
 import { parseSize } from './generator/size.js';
 
 // Callbacks of page.evaluate run in the browser; the project's type check has no DOM library.
@@ -31,23 +25,6 @@ declare const document: any;
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CASE_ID = 'serve-1m';
-
-async function ensureData(
-  sizeBytes: number,
-  seed: number,
-): Promise<{ dir: string; manifest: Manifest }> {
-  const dir = join(ROOT, defaultOutDir(sizeBytes, seed, 4));
-  try {
-    const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
-    if (manifest.generator === GENERATOR_VERSION && manifest.sizeBytes === sizeBytes)
-      return { dir, manifest };
-  } catch {
-    // Not generated yet.
-  }
-  console.error(`generating ${relative(ROOT, dir)}…`);
-  await rm(dir, { recursive: true, force: true });
-  return { dir, manifest: await generateMixed({ sizeBytes, seed, outDir: dir }) };
-}
 
 /** A case folder whose evidence files are hard links to the generated set (a copy across devices). */
 async function makeCase(data: string, manifest: Manifest): Promise<string> {
@@ -97,7 +74,11 @@ async function main(): Promise<void> {
     },
   });
   const runs = Number(values.runs);
-  const { dir: data, manifest } = await ensureData(parseSize(values.size!), Number(values.seed));
+  const { dir: data, manifest } = await ensureMixed(
+    ROOT,
+    parseSize(values.size!),
+    Number(values.seed),
+  );
   const root = await makeCase(data, manifest);
   const server = await startServer({ root, port: 0, host: '127.0.0.1' });
   const api = async (path: string): Promise<Record<string, unknown>> =>
