@@ -4,64 +4,27 @@
  * new templates. Then the passes across tokens: dates written in words, units after numbers,
  * runs of one masked token.
  */
-import { SPACE, TABLE } from './chars.js';
-import { FNV_OFFSET, FNV_PRIME, hashRange, hashString } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME, hashString } from './hash.js';
 import { maskToken } from './mask.js';
 import {
+  DATE_HASHES,
+  HAS_DATE_WORD,
+  HAS_UNIT,
+  isUnit,
   MASKED,
   PLAIN,
-  readToken,
-  tokenHash,
-  tokenKind,
+  scanTokens,
+  unitEnd,
   WILD,
   WILDCARD_HASH,
+  type TokenArrays,
 } from './read-token.js';
 import { WILDCARD } from './sink.js';
 
 export { MASKED, PLAIN, WILD, WILDCARD_HASH };
 
-const words = (text: string): string[] => text.split(' ');
-
-/** Day and month names, which stand between the numbers of a written date. */
-const DATE_HASHES = new Set(
-  words(
-    'mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
-      'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june ' +
-      'july august september october november december',
-  )
-    .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
-    .map(hashString),
-);
-
-/** Units of size and time, which belong to the number before them (`5.2 KB` is one value). */
-const UNIT_WORDS = words(
-  'B KB MB GB TB PB kB KiB MiB GiB TiB PiB kb Kb Mb Gb ns us µs ms s sec secs seconds min ' +
-    'mins minutes h hr hrs hour hours d days nsec usec msec millis milliseconds microseconds ' +
-    'nanoseconds',
-);
-const UNIT_HASHES = new Set(UNIT_WORDS.map(hashString));
-const MAX_UNIT = Math.max(...UNIT_WORDS.map((w) => w.length));
-const CLOSERS = ',;:.)]}';
-const MAX_DATE_WORD = 9;
-
-/** A 4096-bit filter over the date words' hashes, so most words cost no Set lookup. */
-const DATE_BITS = new Uint32Array(128);
-for (const h of DATE_HASHES) DATE_BITS[(h >>> 5) & 127]! |= 1 << (h & 31);
-
-/** Where the unit in s[start, end) ends (before closing punctuation), set by isUnit. */
-let unitEnd = 0;
-
-/** Whether s[start, end) is a unit word, maybe followed by closing punctuation (`KB,`). */
-function isUnit(s: string, start: number, end: number): boolean {
-  if (end - start > MAX_UNIT + 2) return false;
-  let core = end;
-  while (core > start && CLOSERS.includes(s[core - 1]!)) core--;
-  unitEnd = core;
-  return core > start && UNIT_HASHES.has(hashRange(FNV_OFFSET, s, start, core));
-}
-
 /** The tokens of the last message scanned; the arrays are reused from message to message. */
-export class Tokens {
+export class Tokens implements TokenArrays {
   message = '';
   length = 0;
   hash = new Int32Array(64);
@@ -79,41 +42,10 @@ export class Tokens {
       this.text.length = 0;
       this.rewritten = false;
     }
-    const len = message.length;
-    let n = 0;
-    // Which passes across tokens this message needs, found cheaply on the way.
-    let dates = false;
-    let units = false;
-    let runs = false;
-    let i = 0;
-    while (i < len) {
-      const c = message.charCodeAt(i);
-      if (c < 128 && TABLE[c]! & SPACE) {
-        i++;
-        continue;
-      }
-      const end = readToken(message, i, len);
-      if (n === this.hash.length) this.grow();
-      const h = tokenHash;
-      const k = tokenKind;
-      if (k !== PLAIN) {
-        if (n > 0 && this.kind[n - 1] === k && this.hash[n - 1] === h) runs = true;
-      } else if (end - i <= MAX_DATE_WORD && DATE_BITS[(h >>> 5) & 127]! & (1 << (h & 31))) {
-        dates = true;
-      } else if (n > 0 && this.kind[n - 1] === WILD && isUnit(message, i, end)) {
-        units = true;
-      }
-      this.hash[n] = h;
-      this.kind[n] = k;
-      this.start[n] = i;
-      this.end[n] = end;
-      n++;
-      i = end;
-    }
-    this.length = n;
-    if (dates) this.maskDates();
-    if (dates || units) this.joinUnits();
-    if (dates || units || runs) this.collapse();
+    const needs = scanTokens(this, message, message.length);
+    if (needs & HAS_DATE_WORD) this.maskDates();
+    if (needs & (HAS_DATE_WORD | HAS_UNIT)) this.joinUnits();
+    if (needs !== 0) this.collapse();
     return this;
   }
 
@@ -140,7 +72,7 @@ export class Tokens {
     return out;
   }
 
-  private grow(): void {
+  grow(): void {
     const size = this.hash.length * 2;
     const int = (a: Int32Array) => {
       const b = new Int32Array(size);
