@@ -1,5 +1,6 @@
 /** Terminal plumbing for commands: writing with backpressure, colours, progress, one-line errors. */
-import { SingleBar } from 'cli-progress';
+import type { Options, SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { AftermathError } from '../errors.js';
@@ -106,11 +107,20 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], verbose = f
   }
 }
 
+/**
+ * A cli-progress bar. The package and what it needs (some twenty modules) load only when a bar is
+ * shown: a short command should not pay for them at start-up.
+ */
+export function newBar(options: Options): SingleBar {
+  const bars = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+  return new bars.SingleBar(options);
+}
+
 /** A progress bar on stderr for large inputs (bytes) on a terminal; a no-op otherwise. */
 export function progressBar(total: number): { update(bytes: number): void; stop(): void } {
   const noop = { update: () => {}, stop: () => {} };
   if (!process.stderr.isTTY || process.env.CI || total < 32 * 1024 * 1024) return noop;
-  const bar = new SingleBar({
+  const bar = newBar({
     stream: process.stderr,
     format: 'reading {bar} {percentage}% | {value}/{total} MB | {eta_formatted} left',
     hideCursor: true,

@@ -1,7 +1,7 @@
 /** `aftermath archive`: add postmortems to the archive (SQLite or PostgreSQL), list, show, search and export them. */
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { parseTimeSpec } from '../../core/time-spec.js';
 import { UTC } from '../../core/zone.js';
@@ -9,7 +9,7 @@ import { UsageError } from '../../errors.js';
 import { importFiles, markdownFiles } from '../../store/import.js';
 import { openStore } from '../../store/open-store.js';
 import type { ArchivedPostmortem, ListFilter, Store } from '../../store/store.js';
-import { Output, printDiagnostics } from '../io.js';
+import { newBar, Output, printDiagnostics } from '../io.js';
 
 export interface ArchiveContext {
   out?: Output;
@@ -48,7 +48,7 @@ function fileProgress(): (phase: 'read' | 'write', done: number, total: number) 
     if (phase !== current) {
       bar?.stop();
       current = phase;
-      bar = new SingleBar({
+      bar = newBar({
         stream: process.stderr,
         format: `${phase === 'read' ? 'reading' : 'writing'} {bar} {value}/{total} files | {eta_formatted} left`,
         hideCursor: true,
