@@ -4,6 +4,7 @@
  */
 import type { LogFormat } from '../format.js';
 import { access } from './access.js';
+import { alb } from './alb.js';
 import { alertmanager } from './alertmanager.js';
 import { apacheError } from './apache-error.js';
 import { bgl } from './bgl.js';
@@ -28,6 +29,7 @@ import { w3c } from './w3c.js';
 
 export const FORMATS: readonly LogFormat[] = [
   access,
+  alb,
   w3c,
   nginxError,
   apacheError,
@@ -52,9 +54,11 @@ export const FORMATS: readonly LogFormat[] = [
 ];
 
 /** Formats that may appear embedded in docker json-file `log` fields and kubectl prefixes. */
-// Archived research data sets (bgl, hpc) are never what a container writes.
+// Archived research data sets (bgl, hpc) and load balancers' S3 logs are never what a container
+// writes.
 export const INNER_FORMATS: readonly LogFormat[] = FORMATS.filter(
   (f) =>
+    f !== alb &&
     f !== dockerJson &&
     f !== loki &&
     f !== kubectl &&
