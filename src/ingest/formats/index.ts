@@ -11,6 +11,7 @@ import { bgl } from './bgl.js';
 import { compose } from './compose.js';
 import { dmesg } from './dmesg.js';
 import { dockerJson } from './docker-json.js';
+import { envoy } from './envoy.js';
 import { generic } from './generic.js';
 import { gitLog } from './git-log.js';
 import { hpc } from './hpc.js';
@@ -31,6 +32,7 @@ export const FORMATS: readonly LogFormat[] = [
   access,
   alb,
   w3c,
+  envoy,
   nginxError,
   apacheError,
   postgres,
