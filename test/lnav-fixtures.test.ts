@@ -25,8 +25,9 @@ const EXPECTED: Record<string, Expected> = {
   'logfile_bunyan.0': { format: 'json' },
   'logfile_caddy_log.0': { format: 'compose' },
   'logfile_crlf.0': { format: 'generic' },
-  // Flask start-up lines and redis's `1:C 25 Apr 2024 …` prefix: no reader places them in time.
-  'logfile_docker_compose.0': { format: undefined },
+  // The ten Flask start-up lines of `web-1` have no time and come before any entry of theirs;
+  // the redis lines are read by the redis reader inside the compose prefix.
+  'logfile_docker_compose.0': { format: 'compose', unparsed: 10 },
   'logfile_dst.0': { format: 'syslog' },
   'logfile_empty.0': { format: undefined },
   'logfile_epoch.0': { format: 'generic' },
@@ -121,6 +122,14 @@ const present = existsSync(dir);
       const caddy = first('logfile_caddy_log.0');
       expect(iso(caddy.ts)).toBe('2025-10-21T04:10:22.315Z');
       expect(caddy.attrs).toMatchObject({ container: 'caddy', service: 'caddy' });
+      // `redis-1  | 1:C 25 Apr 2024 05:32:35.018 * oO0OoO0OoO0Oo Redis is starting …` (UTC)
+      const redis = results
+        .get('logfile_docker_compose.0')!
+        .events.filter((e) => e.attrs.service === 'redis');
+      expect(iso(redis[0]!.ts)).toBe('2024-04-25T05:32:35.018Z');
+      expect(redis[0]!.attrs).toMatchObject({ pid: 1, role: 'child', container: 'redis-1' });
+      // `1:signal-handler (1714024483) Received SIGTERM scheduling shutdown...`
+      expect(redis.find((e) => e.attrs.role === 'signal-handler')?.ts).toBe(1714024483000);
       // `2025-08-13 01:45:01.123 PDT`: UTC−7
       expect(iso(first('logfile_postgres.0').ts)).toBe('2025-08-13T08:45:01.123Z');
       // `#Date: 2002-05-02 17:42:15` starts the header entry; the request has the same time.

@@ -24,6 +24,7 @@ import { loki } from './loki.js';
 import { nginxError } from './nginx-error.js';
 import { postgres } from './postgres.js';
 import { postgresCsv } from './postgres-csv.js';
+import { redis } from './redis.js';
 import { syslog } from './syslog.js';
 import { syslog5424 } from './syslog5424.js';
 import { w3c } from './w3c.js';
@@ -43,6 +44,7 @@ export const FORMATS: readonly LogFormat[] = [
   dmesg,
   bgl,
   hpc,
+  redis,
   gitLog,
   journaldJson,
   dockerJson,
