@@ -201,10 +201,11 @@ describe('inputs', () => {
     const r = run(['timeline', d, '--format', 'jsonl']);
     expect(r.code).toBe(0);
     const rows = rowsOf(r.stdout);
-    expect(rows.map((x) => [x.source, x.ts])).toEqual([
-      ['nginx/access.log.1.gz', '2026-11-22T19:40:00.000Z'],
-      ['app.log', '2026-11-22T19:40:00.500Z'],
-      ['nginx/access.log', '2026-11-22T19:40:01.000Z'],
+    // The rotated file is the same log: one source, each row naming its own file.
+    expect(rows.map((x) => [x.source, x.ts, String(x.file).slice(d.length + 1)])).toEqual([
+      ['nginx/access.log', '2026-11-22T19:40:00.000Z', 'nginx/access.log.1.gz'],
+      ['app.log', '2026-11-22T19:40:00.500Z', 'app.log'],
+      ['nginx/access.log', '2026-11-22T19:40:01.000Z', 'nginx/access.log'],
     ]);
     expect(r.stderr).toContain('core');
     expect(r.stderr).toContain('binary');

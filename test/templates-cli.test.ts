@@ -1,6 +1,7 @@
 /** End-to-end: `aftermath templates` from the built CLI, on small fixtures and (when present) Loghub. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -131,6 +132,35 @@ describe('aftermath templates', () => {
     const s = doc.sources[0]!;
     expect(s.events).toBe(10);
     expect(s.templates[0]!.template).toMatch(/^connection pool exhausted/);
+  });
+
+  it('mines the files of a rotated log as one source, each line naming its file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftermath-templates-'));
+    try {
+      const lines = readFileSync(join(root, app), 'utf8').trimEnd().split('\n');
+      const half = Math.floor(lines.length / 2);
+      writeFileSync(join(dir, 'app.log.1'), lines.slice(0, half).join('\n') + '\n');
+      writeFileSync(join(dir, 'app.log'), lines.slice(half).join('\n') + '\n');
+      const whole = JSON.parse(run([app, '--json']).stdout) as Doc;
+      const rotated = JSON.parse(run([dir, '--json']).stdout) as Doc & {
+        sources: { files?: string[] }[];
+      };
+      expect(rotated.sources).toHaveLength(1);
+      expect(rotated.sources[0]!.source).toBe('app.log');
+      expect(rotated.sources[0]!.files).toEqual([join(dir, 'app.log.1'), join(dir, 'app.log')]);
+      expect(rotated.sources[0]!.events).toBe(lines.length);
+      // The same templates as the log in one file.
+      const shape = (d: Doc) => d.sources[0]!.templates.map((t) => [t.template, t.count]);
+      expect(shape(rotated)).toEqual(shape(whole));
+      const per = perLine(run([dir, '--per-line', '--json']).stdout);
+      expect(per.map((p) => p.file.slice(dir.length + 1))).toEqual([
+        ...Array<string>(half).fill('app.log.1'),
+        ...Array<string>(lines.length - half).fill('app.log'),
+      ]);
+      expect(per[half]!.line).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails with exit code 2 on a bad --top', () => {

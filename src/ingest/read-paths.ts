@@ -11,6 +11,7 @@ import { ConfigError } from '../errors.js';
 
 /** Name of the case file in an incident folder (see case-config.ts, loaded only when one exists). */
 export const CASE_FILE = 'aftermath.yaml';
+import { nameRotationFamilies } from './rotation.js';
 import type { SourceSpec } from './source.js';
 
 export interface ResolveOptions {
@@ -262,12 +263,25 @@ export async function resolveInputs(
   return { specs: dedupe(specs), diagnostics, ...(metrics.length > 0 ? { metrics } : {}) };
 }
 
+/**
+ * Unique source names (`x.log#2` for a second `x.log`), except that the files of one rotated log
+ * share theirs (see rotation.ts).
+ */
 function dedupe(specs: SourceSpec[]): SourceSpec[] {
-  const seen = new Map<string, number>();
+  const family = nameRotationFamilies(specs);
+  const owner = new Map<string, string | SourceSpec>();
+  const count = new Map<string, number>();
   for (const s of specs) {
-    const n = seen.get(s.name) ?? 0;
-    seen.set(s.name, n + 1);
-    if (n > 0) s.name = `${s.name}#${n + 1}`;
+    const mine = family.get(s) ?? s;
+    const first = owner.get(s.name);
+    if (first === undefined) {
+      owner.set(s.name, mine);
+      count.set(s.name, 1);
+    } else if (first !== mine) {
+      const n = (count.get(s.name) ?? 1) + 1;
+      count.set(s.name, n);
+      s.name = `${s.name}#${n}`;
+    }
   }
   return specs;
 }

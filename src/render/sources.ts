@@ -1,4 +1,5 @@
 /** The `aftermath sources` table: what was read from each source, and how. */
+import { basename } from 'node:path';
 import { formatUtc } from '../core/time.js';
 import type { SourceSummary } from '../ingest/source.js';
 import { renderTable } from './table.js';
@@ -9,8 +10,21 @@ function pct(part: number, whole: number): string {
   return p === 100 ? '100%' : p >= 99.95 ? '>99.9%' : `${p.toFixed(1)}%`;
 }
 
+/**
+ * How each summary is named in a listing: its source, and the file too where a rotated log's
+ * files share the source's name (`access.log [access.log.1]`).
+ */
+export function sourceLabels(sources: readonly SourceSummary[]): string[] {
+  const seen = new Map<string, number>();
+  for (const s of sources) seen.set(s.source, (seen.get(s.source) ?? 0) + 1);
+  return sources.map((s) =>
+    (seen.get(s.source) ?? 0) > 1 ? `${s.source} [${basename(s.file)}]` : s.source,
+  );
+}
+
 export function renderSources(sources: readonly SourceSummary[]): string {
-  const rows = sources.map((s) => {
+  const labels = sourceLabels(sources);
+  const rows = sources.map((s, i) => {
     const format = s.skipped
       ? `(${s.skipped})`
       : `${s.format}${s.forced ? ' (forced)' : ` ${Math.round(s.confidence * 100)}%`}`;
@@ -21,7 +35,7 @@ export function renderSources(sources: readonly SourceSummary[]): string {
         : `${s.zone}${s.zonedShare > 0 ? ' (partly)' : ''}`;
     const warnings = s.diagnostics.filter((d) => d.severity !== 'info').length;
     return [
-      s.source,
+      labels[i]!,
       format,
       String(s.lines),
       s.skipped ? '-' : pct(s.entries + s.continuations, s.lines - s.blank),

@@ -1,7 +1,7 @@
 /** `aftermath sources`: one row per source: format, lines, time range, zone, problems. */
 import { Command } from 'commander';
 import type { SourceSummary } from '../../ingest/source.js';
-import { renderSources } from '../../render/sources.js';
+import { renderSources, sourceLabels } from '../../render/sources.js';
 import { Output, printDiagnostics } from '../io.js';
 import { evidenceOptions, parseEvidenceFlags, type EvidenceFlags } from '../options.js';
 import { allDiagnostics, readableExitCode, streamRows } from './timeline.js';
@@ -50,9 +50,10 @@ export async function runSources(
     );
   } else {
     await out.write(renderSources(result.sources));
+    const labels = sourceLabels(result.sources);
     const notes = result.sources
-      .filter((s) => !s.skipped)
-      .map((s) => `  ${s.source}: ${s.zoneReason}`);
+      .map((s, i) => (s.skipped ? '' : `  ${labels[i]}: ${s.zoneReason}`))
+      .filter((line) => line !== '');
     if (notes.length > 0) await out.write('\nZones:\n' + notes.join('\n') + '\n');
     printDiagnostics(allDiagnostics(result), flags.verbose);
   }

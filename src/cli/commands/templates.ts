@@ -24,9 +24,9 @@ interface Flags extends EvidenceFlags {
   verbose?: boolean;
 }
 
-/** What mining one source gave. */
+/** What mining one source gave: its files (rotated logs have several, oldest first), one miner. */
 interface Mined {
-  summary: SourceSummary;
+  summaries: SourceSummary[];
   miner: TemplateMiner;
   events: number;
 }
@@ -51,26 +51,46 @@ class PerLine {
   }
 }
 
-/** Reads one source through its own miner (templates of different logs do not mix). */
+/**
+ * Reads one source through its own miner (templates of different logs do not mix); the files of a
+ * rotated log share one. `perLine` gets one list per file.
+ */
 async function mine(
-  spec: SourceSpec,
+  specs: readonly SourceSpec[],
   options: EvidenceOptions,
-  perLine: PerLine | undefined,
+  perLine: PerLine[] | undefined,
 ): Promise<Mined> {
-  const opened = readSource(spec, { filter: options.filter });
   const miner = new TemplateMiner();
-  const where = { file: spec.path, line: 0 };
+  const summaries: SourceSummary[] = [];
   let events = 0;
-  for await (const batch of opened.events) {
-    for (let i = 0; i < batch.length; i++) {
-      const e = batch[i]!;
-      where.line = e.line;
-      const c = miner.add(e.message, e.ts, where);
-      perLine?.push(c.id, e.line);
+  for (const spec of specs) {
+    const opened = readSource(spec, { filter: options.filter });
+    const where = { file: spec.path, line: 0 };
+    const per = perLine ? new PerLine() : undefined;
+    for await (const batch of opened.events) {
+      for (let i = 0; i < batch.length; i++) {
+        const e = batch[i]!;
+        where.line = e.line;
+        const c = miner.add(e.message, e.ts, where);
+        per?.push(c.id, e.line);
+      }
+      events += batch.length;
     }
-    events += batch.length;
+    summaries.push(opened.summary);
+    if (per) perLine!.push(per);
   }
-  return { summary: opened.summary, miner, events };
+  return { summaries, miner, events };
+}
+
+/** Specs by source name, in order of first appearance: a rotated log's files come together. */
+function bySource(specs: readonly SourceSpec[]): SourceSpec[][] {
+  const groups = new Map<string, SourceSpec[]>();
+  for (const s of specs) {
+    const g = groups.get(s.name);
+    if (g) g.push(s);
+    else groups.set(s.name, [s]);
+  }
+  return [...groups.values()];
 }
 
 const iso = (ms: number | undefined): string | null =>
@@ -93,13 +113,18 @@ function overflowJson(o: Overflow): Record<string, unknown> {
   return { count: o.count, firstTs: iso(o.firstTs), example: o.example ?? null };
 }
 
+/** The summary that speaks for the source: its first file that could be read. */
+const lead = (m: Mined): SourceSummary => m.summaries.find((s) => !s.skipped) ?? m.summaries[0]!;
+
 function sourceJson(m: Mined, top: number): Record<string, unknown> {
   const clusters = m.miner.clusters();
+  const s = lead(m);
   return {
-    source: m.summary.source,
-    file: m.summary.file,
-    format: m.summary.format ?? null,
-    ...(m.summary.skipped ? { skipped: m.summary.skipped } : {}),
+    source: s.source,
+    file: s.file,
+    ...(m.summaries.length > 1 ? { files: m.summaries.map((f) => f.file) } : {}),
+    format: s.format ?? null,
+    ...(s.skipped ? { skipped: s.skipped } : {}),
     events: m.events,
     templateCount: clusters.length,
     templates: clusters.slice(0, top).map(clusterJson),
@@ -113,10 +138,11 @@ const shortTime = (ms: number | undefined): string =>
     : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 function sourceTable(m: Mined, top: number): string {
-  const s = m.summary;
+  const s = lead(m);
   if (s.skipped) return `${s.source}: not read (${s.skipped})\n`;
   const clusters = m.miner.clusters();
-  const head = `${s.source} (${s.format}): ${m.events} events, ${clusters.length} templates`;
+  const files = m.summaries.length > 1 ? ` from ${m.summaries.length} rotated files` : '';
+  const head = `${s.source} (${s.format}): ${m.events} events${files}, ${clusters.length} templates`;
   if (clusters.length === 0) return `${head}\n`;
   const shown = clusters.slice(0, top);
   const rows = shown.map((c) => [String(c.count), `#${c.id}`, shortTime(c.firstTs), c.template]);
@@ -139,10 +165,12 @@ function sourceTable(m: Mined, top: number): string {
 }
 
 /** One JSON line per event, in file order, each with its cluster's final template. */
-async function writePerLine(m: Mined, per: PerLine, out: Output, json: boolean): Promise<void> {
-  const file = m.summary.file;
-  const fileJson = JSON.stringify(file);
-  const source = JSON.stringify(m.summary.source);
+async function writePerLine(
+  m: Mined,
+  perFile: readonly PerLine[],
+  out: Output,
+  json: boolean,
+): Promise<void> {
   // Every event of a cluster shares the same tail: made once per cluster.
   const tails: (string | undefined)[] = [];
   const tailOf = (id: number): string => {
@@ -156,8 +184,13 @@ async function writePerLine(m: Mined, per: PerLine, out: Output, json: boolean):
     }
     return t;
   };
-  const head = json ? `{"source":${source},"file":${fileJson},"line":` : `${file}:`;
-  for (let i = 0; i < per.length; i++) await out.line(head + per.lines[i]! + tailOf(per.ids[i]!));
+  for (const [k, per] of perFile.entries()) {
+    const { file, source } = m.summaries[k]!;
+    const head = json
+      ? `{"source":${JSON.stringify(source)},"file":${JSON.stringify(file)},"line":`
+      : `${file}:`;
+    for (let i = 0; i < per.length; i++) await out.line(head + per.lines[i]! + tailOf(per.ids[i]!));
+  }
 }
 
 export async function runTemplates(
@@ -192,13 +225,13 @@ async function mineAll(
   // Sources are mined and written one after the other: only one miner is alive at a time.
   const summaries: SourceSummary[] = [];
   const json: Record<string, unknown>[] = [];
-  for (const spec of resolved.specs) {
-    const per = flags.perLine ? new PerLine() : undefined;
-    const m = await mine(spec, options, per);
+  for (const specs of bySource(resolved.specs)) {
+    const per: PerLine[] | undefined = flags.perLine ? [] : undefined;
+    const m = await mine(specs, options, per);
     if (per) await writePerLine(m, per, out, flags.json === true);
     else if (flags.json) json.push(sourceJson(m, top));
     else await out.write(`${summaries.length > 0 ? '\n' : ''}${sourceTable(m, top)}`);
-    summaries.push(m.summary);
+    summaries.push(...m.summaries);
   }
   await out.flush();
   const diagnostics: Diagnostic[] = [
