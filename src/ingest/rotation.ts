@@ -56,6 +56,8 @@ export function nameRotationFamilies(specs: SourceSpec[]): Map<SourceSpec, strin
     if (members) members.push(s);
     else families.set(key, [s]);
   }
+  // Families fill disjoint places: each can be reordered within its own.
+  const place = new Map(specs.map((s, i) => [s, i]));
   for (const members of families.values()) {
     const files = members.map((s) => basename(s.path));
     const stem = rotationStem(files[0]!);
@@ -68,7 +70,7 @@ export function nameRotationFamilies(specs: SourceSpec[]): Map<SourceSpec, strin
     }
     // The family's places in the list, refilled oldest file first: listings and per-line output
     // then read the log in the order it was written.
-    const places = members.map((s) => specs.indexOf(s)).sort((a, b) => a - b);
+    const places = members.map((s) => place.get(s)!).sort((a, b) => a - b);
     const ordered = [...members].sort(
       (a, b) =>
         age(basename(b.path), stem) - age(basename(a.path), stem) ||
