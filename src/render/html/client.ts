@@ -165,7 +165,10 @@ export const CLIENT_JS = `(function () {
           size: 56,
           grid: { stroke: '#e9ecef' },
           ticks: { stroke: '#ced4da' },
-          values: function (u, vals) { return vals.map(fmt); },
+          // uPlot passes null for splits it leaves unlabelled (crowded decades): no label there.
+          values: function (u, vals) {
+            return vals.map(function (v) { return v == null ? '' : fmt(v); });
+          },
         },
       ],
       series: series,
