@@ -81,6 +81,42 @@ describe('access', () => {
     expect(access.parse('{"time":"2026-11-22T19:37:36Z"}', ctx)).toBeNull();
   });
 
+  it("reads ingress-nginx's default upstream format, retries included", () => {
+    const e = access.parse(
+      '10.0.0.1 - - [22/Nov/2026:19:40:42 +0000] "GET /api/cart HTTP/1.1" 502 150 "-" "curl/8.5.0" 78 1.204 [shop-web-80] [] 10.244.0.5:80, 10.244.0.6:80 0, 150 1.101, 0.100 502, 502 9f2c1d0e8b7a6f5e4d3c2b1a09f8e7d6',
+      ctx,
+    );
+    expect(e?.attrs).toMatchObject({
+      status: 502,
+      requestLength: 78,
+      latencyMs: 1204,
+      upstreamName: 'shop-web-80',
+      upstreamAddr: '10.244.0.5:80, 10.244.0.6:80',
+      upstreamLatencyMs: 100,
+      upstreamStatus: 502,
+      requestId: '9f2c1d0e8b7a6f5e4d3c2b1a09f8e7d6',
+    });
+    // `$request_length` is bytes, not seconds: 78 must not become a 78 s latency.
+    expect(e?.attrs?.latencyMs).not.toBe(78000);
+  });
+
+  it("reads Traefik's access log: the request count is no latency, the `ms` duration is", () => {
+    const e = access.parse(
+      '10.0.0.1 - - [22/Nov/2026:19:40:42 +0000] "GET /api HTTP/1.1" 503 612 "-" "curl/8.5.0" 4811 "shop@docker" "http://172.17.0.3:80" 2043ms',
+      ctx,
+    );
+    expect(e?.attrs?.latencyMs).toBe(2043);
+    expect(e?.attrs).not.toHaveProperty('upstreamLatencyMs');
+  });
+
+  it('reads positional seconds only where nginx writes them, with a fraction', () => {
+    const e = access.parse(
+      '10.0.0.1 - - [22/Nov/2026:19:40:42 +0000] "GET / HTTP/1.1" 200 612 "-" "curl" 17 0.250',
+      ctx,
+    );
+    expect(e?.attrs?.latencyMs).toBe(250);
+  });
+
   it('reads nginx seconds exactly, taking the last of several upstream tries', () => {
     const e = access.parse(
       '10.0.0.1 - - [22/Nov/2026:19:37:36 +0000] "GET / HTTP/1.1" 502 0 "-" "-" rt=1.5 urt="0.002, 0.040" uct="0.001 : 0.003" uht=abc ups="502, 504" REQUEST_ID=ab12',

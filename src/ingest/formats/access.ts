@@ -80,8 +80,40 @@ function setExtra(attrs: Attrs, key: string, value: string): void {
   }
 }
 
+/**
+ * ingress-nginx's default `log-format-upstream` after the user agent: `$request_length
+ * $request_time [$proxy_upstream_name] [$proxy_alternative_upstream_name] $upstream_addr
+ * $upstream_response_length $upstream_response_time $upstream_status $req_id`. The upstream
+ * fields list every upstream tried (`10.0.0.1:80, 10.0.0.2:80`); the last one answered.
+ */
+const INGRESS =
+  /^ *(\d+) (\d+\.\d+) \[([^\]]*)\] \[([^\]]*)\] ([^\s,]+(?:, [^\s,]+)*) ([^\s,]+(?:, [^\s,]+)*) ([^\s,]+(?:, [^\s,]+)*) ([^\s,]+(?:, [^\s,]+)*)(?: ([0-9a-f]{16,64}))?/;
+
+function readIngress(text: string, attrs: Attrs): boolean {
+  const m = INGRESS.exec(text);
+  if (m === null) return false;
+  attrs.requestLength = Number(m[1]);
+  attrs.latencyMs = seconds(m[2]!)!;
+  if (m[3]!.length > 0) attrs.upstreamName = m[3]!;
+  if (m[4]!.length > 0) attrs.upstreamAlternative = m[4]!;
+  if (m[5] !== '-') attrs.upstreamAddr = m[5]!;
+  const upstreamMs = seconds(m[7]!);
+  if (upstreamMs !== undefined) attrs.upstreamLatencyMs = upstreamMs;
+  const status = Number(m[8]!.slice(m[8]!.lastIndexOf(' ') + 1));
+  if (Number.isInteger(status) && status > 0) attrs.upstreamStatus = status;
+  if (m[9] !== undefined) attrs.requestId = m[9];
+  return true;
+}
+
+/** `0.042`, or an upstream list (`0.002, 0.040`, `0.002 : 0.040`): what nginx writes for times. */
+const SECONDS_LIST = /^\d+\.\d+(?:(?:, | : )\d+\.\d+)*$/;
+
+/** Traefik's duration, the last field of its access log (`2ms`): a number with its unit. */
+const MILLIS = /^\d+(?:\.\d+)?ms$/;
+
 /** The text after the referrer and user agent: `key=value`, `key="value"`, or bare positional values. */
 function readExtras(text: string, attrs: Attrs): void {
+  if (readIngress(text, attrs)) return;
   let positional = 0;
   const n = text.length;
   let i = 0;
@@ -113,9 +145,13 @@ function readExtras(text: string, attrs: Attrs): void {
       i = end;
     }
     if (key !== undefined) setExtra(attrs, key, value);
-    else if (value !== '-' && value.length > 0) {
+    else if (MILLIS.test(value)) {
+      if (attrs.latencyMs === undefined) attrs.latencyMs = Number(value.slice(0, -2));
+    } else if (value !== '-' && value.length > 0) {
       // Positional extras: `$request_time $upstream_response_time`, then maybe `$request_id`.
-      const ms = positional < 2 ? seconds(value) : undefined;
+      // nginx writes both with a fraction (`0.042`): a bare whole number is something else (a
+      // request count, a length) and must not be read as seconds.
+      const ms = positional < 2 && SECONDS_LIST.test(value) ? seconds(value) : undefined;
       if (ms !== undefined) {
         attrs[positional === 0 ? 'latencyMs' : 'upstreamLatencyMs'] = ms;
         positional++;
