@@ -25,6 +25,7 @@ import { nginxError } from './nginx-error.js';
 import { postgres } from './postgres.js';
 import { postgresCsv } from './postgres-csv.js';
 import { redis } from './redis.js';
+import { rubyLogger } from './ruby-logger.js';
 import { syslog } from './syslog.js';
 import { syslog5424 } from './syslog5424.js';
 import { w3c } from './w3c.js';
@@ -52,6 +53,7 @@ export const FORMATS: readonly LogFormat[] = [
   alertmanager,
   compose,
   kubectl,
+  rubyLogger,
   json,
   logfmt,
   generic,
