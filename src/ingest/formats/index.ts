@@ -21,6 +21,8 @@ import { json } from './json.js';
 import { kubectl } from './kubectl.js';
 import { logfmt } from './logfmt.js';
 import { loki } from './loki.js';
+import { mysqlError } from './mysql-error.js';
+import { mysqlSlow } from './mysql-slow.js';
 import { nginxError } from './nginx-error.js';
 import { postgres } from './postgres.js';
 import { postgresCsv } from './postgres-csv.js';
@@ -39,6 +41,8 @@ export const FORMATS: readonly LogFormat[] = [
   apacheError,
   postgres,
   postgresCsv,
+  mysqlError,
+  mysqlSlow,
   syslog5424,
   syslog,
   journaldShortIso,
