@@ -1,4 +1,4 @@
-/** Slow queries from database logs (PostgreSQL `duration:` lines): the first slow one and the top N. */
+/** Slow queries from database logs (PostgreSQL `duration:` lines, MySQL/MariaDB slow query logs): the first slow one and the top N. */
 import type { LogEvent } from '../../core/event.js';
 import type { EvidenceRef } from '../evidence.js';
 import { oneLine } from '../evidence.js';
