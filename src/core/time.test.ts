@@ -15,6 +15,8 @@ describe('timestamp scanners', () => {
       ['2026/11/22 19:40:42', '2026-11-22T19:40:42.000Z'],
       ['22/Nov/2026:19:40:42 +0000', '2026-11-22T19:40:42.000Z'],
       ['Sun, 22 Nov 2026 19:40:42 +0000', '2026-11-22T19:40:42.000Z'],
+      // Tomcat's catalina.out (java.util.logging's OneLineFormatter)
+      ['22-Nov-2026 19:40:42.584 SEVERE [main]', '2026-11-22T19:40:42.584Z'],
       ['Sun Nov 22 19:40:42 2026 +0000', '2026-11-22T19:40:42.000Z'],
       ['Nov 22 19:40:42', '2026-11-22T19:40:42.000Z'],
       ['1795376442584 x', '2026-11-22T19:40:42.584Z'],
@@ -87,7 +89,15 @@ describe('timestamp scanners', () => {
   });
 
   it('rejects numbers that are not times', () => {
-    for (const text of ['42 requests', '1234567 bytes', '2026-13-40T99:00:00Z', '12:30 lunch']) {
+    for (const text of [
+      '42 requests',
+      '1234567 bytes',
+      '2026-13-40T99:00:00Z',
+      '12:30 lunch',
+      // separators must agree
+      '22-Nov 2026 19:40:42',
+      '22 Nov-2026 19:40:42',
+    ]) {
       expect(scanAnyTimestamp(text, 0, UTC, year), text).toBeUndefined();
     }
   });

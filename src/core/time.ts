@@ -325,7 +325,8 @@ const DAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
 
 /**
  * RFC 2822 and its friends at `i`: `Sun, 22 Nov 2026 19:37:36 +0000`, `22 Nov 2026 19:37:36`,
- * and ctime/asctime `Sun Nov 22 19:37:36 2026` (as git and Apache error logs write it).
+ * `22-Nov-2026 19:37:36.123` (Tomcat), and ctime/asctime `Sun Nov 22 19:37:36 2026` (as git and
+ * Apache error logs write it).
  */
 export function scanRfc2822(s: string, i: number, zone: Zone): ScannedTime | undefined {
   let j = i;
@@ -337,16 +338,17 @@ export function scanRfc2822(s: string, i: number, zone: Zone): ScannedTime | und
   }
   const first = s.charCodeAt(j);
   if (isDigit(first)) {
-    // 22 Nov 2026 19:37:36
+    // 22 Nov 2026 19:37:36, and 22-Nov-2026 19:37:36.123 (Tomcat's and java.util.logging's)
     let d = digits(s, j, 2);
     if (d < 0) {
       d = digits(s, j, 1);
       j += 1;
     } else j += 2;
-    if (s.charCodeAt(j) !== 32) return undefined;
+    const sep = s.charCodeAt(j);
+    if ((sep !== 32 && sep !== 45) || (sep === 45 && j === i + 1)) return undefined;
     const mo = monthAt(s, j + 1);
     const y = digits(s, j + 5, 4);
-    if (mo === undefined || y < 0 || s.charCodeAt(j + 4) !== 32 || s.charCodeAt(j + 9) !== 32) {
+    if (mo === undefined || y < 0 || s.charCodeAt(j + 4) !== sep || s.charCodeAt(j + 9) !== 32) {
       return undefined;
     }
     j += 10;
