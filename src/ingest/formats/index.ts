@@ -14,6 +14,7 @@ import { dockerJson } from './docker-json.js';
 import { envoy } from './envoy.js';
 import { generic } from './generic.js';
 import { gitLog } from './git-log.js';
+import { haproxy } from './haproxy.js';
 import { hpc } from './hpc.js';
 import { journaldJson } from './journald-json.js';
 import { journaldShortIso } from './journald-short-iso.js';
@@ -37,6 +38,7 @@ export const FORMATS: readonly LogFormat[] = [
   alb,
   w3c,
   envoy,
+  haproxy,
   nginxError,
   apacheError,
   postgres,

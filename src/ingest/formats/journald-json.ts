@@ -2,6 +2,7 @@
 import type { Attrs } from '../../core/event.js';
 import { levelFromSyslogSeverity, type Level } from '../../core/level.js';
 import { detectByParse, type LogFormat, type ParsedEntry } from '../format.js';
+import { haproxyEntry } from './haproxy.js';
 import { kernelAttrs } from './kernel.js';
 import { facilityName, guessLevel, worse } from './syslog-common.js';
 
@@ -102,7 +103,7 @@ function parse(line: string): ParsedEntry | null {
     if (v === undefined) continue;
     attrs[`journal.${key}`] = NUMERIC.has(key) && INTEGER.test(v) ? Number(v) : v;
   }
-  const text = message(e.MESSAGE);
+  let text = message(e.MESSAGE);
   const priority = str(e, 'PRIORITY');
   let level: Level | undefined =
     priority !== undefined && priority.length === 1 && priority >= '0' && priority <= '7'
@@ -110,6 +111,12 @@ function parse(line: string): ParsedEntry | null {
       : undefined;
   if (program === 'kernel' || str(e, '_TRANSPORT') === 'kernel') {
     level = worse(level, kernelAttrs(text, attrs));
+  } else if (program === 'haproxy') {
+    const h = haproxyEntry(text, attrs);
+    if (h) {
+      level = worse(level, h.level);
+      text = h.message;
+    }
   }
   return {
     ts,

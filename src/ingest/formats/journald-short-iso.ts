@@ -8,6 +8,7 @@
 import type { Attrs } from '../../core/event.js';
 import { scanIso } from '../../core/time.js';
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
+import { haproxyEntry } from './haproxy.js';
 import { kernelAttrs } from './kernel.js';
 import {
   continuation,
@@ -28,8 +29,15 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   const attrs: Attrs = {};
   const start = readHostTag(line, t.end + 1, attrs, true);
   if (start < 0) return null;
-  const message = line.slice(start);
-  const level = attrs.program === 'kernel' ? kernelAttrs(message, attrs) : undefined;
+  let message = line.slice(start);
+  let level = attrs.program === 'kernel' ? kernelAttrs(message, attrs) : undefined;
+  if (attrs.program === 'haproxy') {
+    const h = haproxyEntry(message, attrs);
+    if (h) {
+      level = h.level;
+      message = h.message;
+    }
+  }
   return {
     ts: t.ms,
     tsText: line.slice(0, t.end),

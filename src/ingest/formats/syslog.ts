@@ -10,6 +10,7 @@ import { levelFromSyslogSeverity, type Level } from '../../core/level.js';
 import { scanIso, scanSyslogTime, type ScannedTime } from '../../core/time.js';
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
 import { kernelAttrs } from './kernel.js';
+import { haproxyEntry } from './haproxy.js';
 import {
   continuation,
   facilityName,
@@ -52,13 +53,20 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   if (start < 0) return null;
   // Blanks around the message are padding: kernel lines indent sub-items (`kernel:  BIOS-e820:`),
   // PAM pads its key=value lists with a trailing space.
-  const message = line.slice(start).trim();
+  let message = line.slice(start).trim();
   let level: Level | undefined;
   if (pri >= 0) {
     level = levelFromSyslogSeverity(pri & 7);
     attrs.facility = facilityName(pri >> 3);
   } else level = lastTagLevel();
   if (attrs.program === 'kernel') level = worse(level, kernelAttrs(message, attrs));
+  else if (attrs.program === 'haproxy') {
+    const h = haproxyEntry(message, attrs);
+    if (h) {
+      level = worse(level, h.level);
+      message = h.message;
+    }
+  }
   return {
     ts: t.ms,
     tsText: line.slice(i, t.end),

@@ -7,6 +7,7 @@ import type { Attrs } from '../../core/event.js';
 import { levelFromSyslogSeverity, parseLevel, type Level } from '../../core/level.js';
 import { scanIso, type ScannedTime } from '../../core/time.js';
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
+import { haproxyEntry } from './haproxy.js';
 import { kernelAttrs } from './kernel.js';
 import { facilityName, guessLevel, readPri, worse } from './syslog-common.js';
 
@@ -126,11 +127,18 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   if (j < 0 || (j < line.length && line.charCodeAt(j) !== 32)) return null;
   let start = j + 1;
   if (line.charCodeAt(start) === 0xfeff) start++;
-  const message = start < line.length ? line.slice(start) : '';
+  let message = start < line.length ? line.slice(start) : '';
   let level: Level | undefined;
   if (pri >= 0) level = levelFromSyslogSeverity(pri & 7);
   else level = sdLevel(attrs);
   if (app === 'kernel') level = worse(level, kernelAttrs(message, attrs));
+  else if (app === 'haproxy') {
+    const h = haproxyEntry(message, attrs);
+    if (h) {
+      level = worse(level, h.level);
+      message = h.message;
+    }
+  }
   return {
     ts: t === undefined ? NaN : t.ms,
     tsText: line.slice(i, tsEnd),
