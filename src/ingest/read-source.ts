@@ -7,6 +7,7 @@ import { detectFormat } from './detect.js';
 import { compileFilter, type EventFilter } from './filter.js';
 import type { LogFormat } from './format.js';
 import { formatById, INNER_FORMATS } from './formats/index.js';
+import { withJsonDocuments } from './json-document.js';
 import { checkedLazy } from './lazy.js';
 import { createParseContext } from './parse-context.js';
 import {
@@ -76,6 +77,7 @@ async function* readEvents(
   let mtime = new Date();
   let stderr: (() => string) | undefined;
   let forcedFormat = spec.format;
+  let jsonDocument = false;
   if (spec.kind === 'git') {
     const git = openGitLog(spec.path, options.filter?.since, options.filter?.until);
     input = git.stdout;
@@ -84,7 +86,11 @@ async function* readEvents(
   } else {
     try {
       const opened = await openInput(spec.path);
-      input = opened.stream;
+      // Exports of one JSON document list records in the order their API answered (Cloud
+      // Logging: newest first): they are sorted like unordered formats.
+      input = withJsonDocuments(opened.stream, spec.path, summary.diagnostics, () => {
+        jsonDocument = true;
+      });
       mtime = opened.mtime;
       summary.gzip = opened.gzip;
     } catch (err) {
@@ -232,7 +238,7 @@ async function* readEvents(
       }
     }
     summary.format = format.id;
-    if (format.unordered) held = [];
+    if (format.unordered || jsonDocument) held = [];
     const reader = options.lazy && format.lazy ? checkedLazy(format, ctx) : format;
     asm = new Assembler(reader, ctx, spec.name, spec.path, emit);
     return true;
