@@ -60,7 +60,15 @@ describe('syslog', () => {
     expect(iso(e?.ts)).toBe('2026-11-22T19:40:48.118Z');
     expect(e?.ts).toBeCloseTo(Date.UTC(2026, 10, 22, 19, 40, 48, 118) + 0.311, 2);
     expect(e?.zoned).toBe(true);
-    expect(e?.attrs).toEqual({ host: 'shop-lb-2', program: 'haproxy', pid: 1822 });
+    // HAProxy's notice that a server went down names it, and is an error (see haproxy.ts).
+    expect(e?.attrs).toEqual({
+      host: 'shop-lb-2',
+      program: 'haproxy',
+      pid: 1822,
+      backend: 'shop_api',
+      server: 'app1',
+    });
+    expect(e?.level).toBe('error');
   });
 
   it('reads lines without a tag, macOS levels and a trailing year', () => {
