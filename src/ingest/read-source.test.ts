@@ -45,6 +45,15 @@ describe('readSource on bad input', () => {
     expect(d!.place!.line).toBeGreaterThan(1000);
   });
 
+  it('reads a one-line file that has no newline at its end (it was lost as "empty")', async () => {
+    const p = join(dir, 'one-line.log');
+    writeFileSync(p, access(7));
+    const { events, summary } = await read({ name: 'one', path: p });
+    expect(summary.skipped).toBeUndefined();
+    expect(summary.format).toBe('access');
+    expect(events.map((e) => e.line)).toEqual([1]);
+  });
+
   it('skips a binary file with a warning', async () => {
     const p = join(dir, 'core.dump');
     writeFileSync(p, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]));

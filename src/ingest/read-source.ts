@@ -274,6 +274,9 @@ async function* readEvents(
   }
   if (!started && !skip) {
     started = true;
+    // A short file's last line may have no newline after it (a one-line file written with
+    // `echo -n`, a minified JSON document): it belongs in the sample.
+    pending.push(splitter.end());
     if (!start(firstChunk)) skip = true;
     else for (const b of pending.splice(0)) yield* feed(b);
   }
