@@ -28,6 +28,8 @@ export function isAnnotation(e: LogEvent): boolean {
   return (
     e.format === 'git-log' ||
     e.format === 'alertmanager' ||
+    // CloudTrail records API calls to the cloud: changes and refusals, not the system's traffic.
+    e.format === 'cloudtrail' ||
     e.attrs.kind === 'page' ||
     e.attrs.kind === 'chat'
   );

@@ -16,6 +16,9 @@ describe('looksLikeJsonDocument', () => {
     expect(head('\ufeff{\r\n    "events": [')).toBe(true);
     expect(head('  {  \n "a": 1')).toBe(true);
     expect(head('{"Records":[{"eventVersion":"1.08"')).toBe(true);
+    expect(head('{"Records": [{"eventVersion": "1.08"')).toBe(true);
+    expect(head('{"events": [{"timestamp": 1795376442584')).toBe(true);
+    expect(head('{"time": "2026-11-22T19:40:42Z", "events": []}\n')).toBe(false);
     expect(head('{"level":"info","time":"2026-11-22T19:40:42Z","msg":"up"}\n{"level":')).toBe(
       false,
     );

@@ -25,8 +25,9 @@ const RECORD_PATHS: readonly (readonly string[])[] = [
 
 /**
  * Whether a file that starts with these bytes is a JSON document: a pretty-printed one opens with
- * a line that is only `[` or `{`; CloudTrail writes `{"Records":[` on one line. A JSON-lines file
- * opens with a whole object on its first line, and stays with the line readers.
+ * a line that is only `[` or `{`; one written on one line opens with a key of records (see
+ * ONE_LINE). A JSON-lines file opens with a whole record on its first line, and stays with the
+ * line readers.
  */
 export function looksLikeJsonDocument(head: Buffer): boolean {
   let i = 0;
@@ -38,12 +39,14 @@ export function looksLikeJsonDocument(head: Buffer): boolean {
   let j = i + 1;
   while (j < head.length && (head[j] === 32 || head[j] === 9 || head[j] === 13)) j++;
   if (j >= head.length || head[j] === 10) return true;
-  return head
-    .subarray(i, i + 12)
-    .toString('latin1')
-    .replace(/\s/g, '')
-    .startsWith('{"Records":[');
+  return ONE_LINE.test(head.subarray(i, i + 64).toString('latin1'));
 }
+
+/**
+ * A document written on one line (CloudTrail's files, `jq -c`) is taken only when it opens with a
+ * key that holds records: a JSON-lines log's first record opens with anything else.
+ */
+const ONE_LINE = /^\{\s*"(?:Records|events|entries|logs|records|items|results|value)"\s*:\s*\[/;
 
 /** The records of a parsed document, and where they were found; undefined when it has none. */
 export function recordsOf(doc: unknown): { records: unknown[]; at: string } | undefined {

@@ -1,7 +1,8 @@
 /**
- * Changes: git commits, new release versions appearing in a log (a deploy), lines that say they
- * deploy or roll back, and configuration reloads. A version that matches a commit's sha is linked
- * to it, so a rollback to a revert commit reads as one.
+ * Changes: git commits, cloud API calls that changed something (CloudTrail), new release versions
+ * appearing in a log (a deploy), lines that say they deploy or roll back, and configuration
+ * reloads. A version that matches a commit's sha is linked to it, so a rollback to a revert commit
+ * reads as one.
  */
 import type { LogEvent } from '../../core/event.js';
 import { oneLine } from '../evidence.js';
@@ -24,6 +25,10 @@ const MAX_DEPLOY_LINES = 10;
 const RELOAD =
   /\b(reconfiguring|reload(?:ed|ing)? (?:config|configuration)|configuration reloaded|SIGHUP)\b/i;
 const REVERT = /^revert\b/i;
+/** Repeats of one cloud API call closer than this are one change. */
+const API_REPEAT_MS = 5 * 60_000;
+/** Cloud API changes reported per source at most (an account's automation never sleeps). */
+const MAX_API_CHANGES = 200;
 /** Reload lines this close together are one reload. */
 const RELOAD_GAP_MS = 10_000;
 
@@ -45,10 +50,17 @@ export class ChangeDetector implements StreamDetector {
   >();
   private readonly lastReload = new Map<string, number>();
   private readonly deployLines = new Map<string, number>();
+  /** The last change each cloud API call (by source, service, name and caller) made. */
+  private readonly lastCall = new Map<string, { ts: number; title: string; moment: Moment }>();
+  private readonly apiCalls = new Map<string, number>();
 
   add(e: LogEvent): void {
     if (e.format === 'git-log' && typeof e.attrs.sha === 'string') {
       this.commit(e, e.attrs.sha);
+      return;
+    }
+    if (e.format === 'cloudtrail') {
+      if (e.attrs.mutating === true && e.attrs.errorCode === undefined) this.apiCall(e);
       return;
     }
     if (e.format === 'alertmanager') return;
@@ -119,6 +131,45 @@ export class ChangeDetector implements StreamDetector {
     return true;
   }
 
+  /**
+   * A cloud API call that changed something (CloudTrail). Repeats of one call by one caller within
+   * API_REPEAT_MS are one change with a count: autoscaling and controllers repeat theirs.
+   */
+  private apiCall(e: LogEvent): void {
+    const service = String(e.attrs.eventSource).replace(/\.amazonaws\.com$/, '');
+    const api = String(e.attrs.eventName);
+    const actor = typeof e.attrs.actor === 'string' ? e.attrs.actor : undefined;
+    const key = `${e.source}\0${service}\0${api}\0${actor ?? ''}`;
+    const last = this.lastCall.get(key);
+    if (last !== undefined && e.ts - last.ts < API_REPEAT_MS) {
+      const count = (last.moment.data!.count as number) + 1;
+      last.moment.data!.count = count;
+      last.moment.title = `${last.title} (×${count})`;
+      last.ts = e.ts;
+      return;
+    }
+    const calls = (this.apiCalls.get(e.source) ?? 0) + 1;
+    this.apiCalls.set(e.source, calls);
+    if (calls > MAX_API_CHANGES) return;
+    // What changed, not who changed it: the caller stays in the data and the evidence.
+    const target = typeof e.attrs.resources === 'string' ? resourceName(e.attrs.resources) : '';
+    const title = `${service} ${api}${target !== '' ? ` on ${target}` : ''}`;
+    const data: Record<string, string | number | boolean> = { api, service, count: 1 };
+    if (actor !== undefined) data.actor = actor;
+    if (typeof e.attrs.resources === 'string') data.resources = e.attrs.resources;
+    const moment: Moment = {
+      kind: 'change',
+      ts: e.ts,
+      source: e.source,
+      confidence: 0.8,
+      title,
+      evidence: evidenceOf(e),
+      data,
+    };
+    this.out.push(moment);
+    this.lastCall.set(key, { ts: e.ts, title, moment });
+  }
+
   private commit(e: LogEvent, sha: string): void {
     const subject = oneLine(e.message, 120);
     this.commits.push({ sha, subject, ts: e.ts, file: e.file, line: e.line });
@@ -151,6 +202,12 @@ export class ChangeDetector implements StreamDetector {
     }
     return this.out;
   }
+}
+
+/** `arn:aws:rds:eu-west-1:1111:pg:shop-pg15 …` → `shop-pg15`: the first resource's own name. */
+function resourceName(arns: string): string {
+  const first = arns.split(' ')[0]!;
+  return first.slice(Math.max(first.lastIndexOf(':'), first.lastIndexOf('/')) + 1);
 }
 
 function versionOf(e: LogEvent): string | undefined {

@@ -8,6 +8,7 @@ import { alb } from './alb.js';
 import { alertmanager } from './alertmanager.js';
 import { apacheError } from './apache-error.js';
 import { bgl } from './bgl.js';
+import { cloudtrail } from './cloudtrail.js';
 import { compose } from './compose.js';
 import { dmesg } from './dmesg.js';
 import { dockerJson } from './docker-json.js';
@@ -57,6 +58,7 @@ export const FORMATS: readonly LogFormat[] = [
   dockerJson,
   loki,
   alertmanager,
+  cloudtrail,
   compose,
   kubectl,
   rubyLogger,
@@ -71,6 +73,7 @@ export const FORMATS: readonly LogFormat[] = [
 export const INNER_FORMATS: readonly LogFormat[] = FORMATS.filter(
   (f) =>
     f !== alb &&
+    f !== cloudtrail &&
     f !== dockerJson &&
     f !== loki &&
     f !== kubectl &&
