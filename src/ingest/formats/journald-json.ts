@@ -2,9 +2,8 @@
 import type { Attrs } from '../../core/event.js';
 import { levelFromSyslogSeverity, type Level } from '../../core/level.js';
 import { detectByParse, type LogFormat, type ParsedEntry } from '../format.js';
-import { haproxyEntry } from './haproxy.js';
-import { kernelAttrs } from './kernel.js';
-import { facilityName, guessLevel, worse } from './syslog-common.js';
+import { programLine } from './program-lines.js';
+import { facilityName, guessLevel } from './syslog-common.js';
 
 // The fields worth keeping beyond the well-known attributes; the other ~25 (cursor, cgroup,
 // capabilities, command line…) cost memory on every event and rarely help a postmortem.
@@ -109,15 +108,9 @@ function parse(line: string): ParsedEntry | null {
     priority !== undefined && priority.length === 1 && priority >= '0' && priority <= '7'
       ? levelFromSyslogSeverity(Number(priority))
       : undefined;
-  if (program === 'kernel' || str(e, '_TRANSPORT') === 'kernel') {
-    level = worse(level, kernelAttrs(text, attrs));
-  } else if (program === 'haproxy') {
-    const h = haproxyEntry(text, attrs);
-    if (h) {
-      level = worse(level, h.level);
-      text = h.message;
-    }
-  }
+  const kernel = str(e, '_TRANSPORT') === 'kernel' ? 'kernel' : program;
+  const p = programLine(kernel, text, attrs, level);
+  if (p !== undefined) ({ message: text, level } = p);
   return {
     ts,
     tsText: tsText ?? '',

@@ -6,10 +6,10 @@
  * (a `+0000` offset without colon, which rsyslog never writes, or a marker line).
  */
 import type { Attrs } from '../../core/event.js';
+import type { Level } from '../../core/level.js';
 import { scanIso } from '../../core/time.js';
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
-import { haproxyEntry } from './haproxy.js';
-import { kernelAttrs } from './kernel.js';
+import { programLine } from './program-lines.js';
 import {
   continuation,
   guessLevel,
@@ -30,14 +30,9 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   const start = readHostTag(line, t.end + 1, attrs, true);
   if (start < 0) return null;
   let message = line.slice(start);
-  let level = attrs.program === 'kernel' ? kernelAttrs(message, attrs) : undefined;
-  if (attrs.program === 'haproxy') {
-    const h = haproxyEntry(message, attrs);
-    if (h) {
-      level = h.level;
-      message = h.message;
-    }
-  }
+  let level: Level | undefined;
+  const p = programLine(attrs.program, message, attrs, undefined);
+  if (p !== undefined) ({ message, level } = p);
   return {
     ts: t.ms,
     tsText: line.slice(0, t.end),

@@ -9,8 +9,7 @@ import type { Attrs } from '../../core/event.js';
 import { levelFromSyslogSeverity, type Level } from '../../core/level.js';
 import { scanIso, scanSyslogTime, type ScannedTime } from '../../core/time.js';
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
-import { kernelAttrs } from './kernel.js';
-import { haproxyEntry } from './haproxy.js';
+import { programLine } from './program-lines.js';
 import {
   continuation,
   facilityName,
@@ -21,7 +20,6 @@ import {
   looksLikeJournalctl,
   readHostTag,
   readPri,
-  worse,
 } from './syslog-common.js';
 
 function parse(line: string, ctx: ParseContext): ParsedEntry | null {
@@ -59,14 +57,8 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
     level = levelFromSyslogSeverity(pri & 7);
     attrs.facility = facilityName(pri >> 3);
   } else level = lastTagLevel();
-  if (attrs.program === 'kernel') level = worse(level, kernelAttrs(message, attrs));
-  else if (attrs.program === 'haproxy') {
-    const h = haproxyEntry(message, attrs);
-    if (h) {
-      level = worse(level, h.level);
-      message = h.message;
-    }
-  }
+  const p = programLine(attrs.program, message, attrs, level);
+  if (p !== undefined) ({ message, level } = p);
   return {
     ts: t.ms,
     tsText: line.slice(i, t.end),

@@ -7,9 +7,8 @@ import type { Attrs } from '../../core/event.js';
 import { levelFromSyslogSeverity, parseLevel, type Level } from '../../core/level.js';
 import { scanIso, type ScannedTime } from '../../core/time.js';
 import { detectByParse, type LogFormat, type ParseContext, type ParsedEntry } from '../format.js';
-import { haproxyEntry } from './haproxy.js';
-import { kernelAttrs } from './kernel.js';
-import { facilityName, guessLevel, readPri, worse } from './syslog-common.js';
+import { programLine } from './program-lines.js';
+import { facilityName, guessLevel, readPri } from './syslog-common.js';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -131,14 +130,8 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   let level: Level | undefined;
   if (pri >= 0) level = levelFromSyslogSeverity(pri & 7);
   else level = sdLevel(attrs);
-  if (app === 'kernel') level = worse(level, kernelAttrs(message, attrs));
-  else if (app === 'haproxy') {
-    const h = haproxyEntry(message, attrs);
-    if (h) {
-      level = worse(level, h.level);
-      message = h.message;
-    }
-  }
+  const p = programLine(app, message, attrs, level);
+  if (p !== undefined) ({ message, level } = p);
   return {
     ts: t === undefined ? NaN : t.ms,
     tsText: line.slice(i, tsEnd),
