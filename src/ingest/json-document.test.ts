@@ -39,6 +39,18 @@ describe('recordsOf', () => {
     expect(
       recordsOf({ hits: { total: 1, hits: [{ _id: '1', _source: { message: 'm' } }] } })?.records,
     ).toEqual([{ message: 'm' }]);
+    // Logs Insights rows are lists of fields: each becomes one object.
+    expect(
+      recordsOf({
+        results: [
+          [
+            { field: '@timestamp', value: '2026-11-22 19:40:42.584' },
+            { field: '@message', value: 'm' },
+          ],
+        ],
+        status: 'Complete',
+      })?.records,
+    ).toEqual([{ '@timestamp': '2026-11-22 19:40:42.584', '@message': 'm' }]);
     expect(recordsOf({ status: 'ok' })).toBeUndefined();
     expect(recordsOf('text')).toBeUndefined();
   });

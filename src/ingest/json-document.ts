@@ -57,12 +57,25 @@ export function recordsOf(doc: unknown): { records: unknown[]; at: string } | un
     for (const key of path)
       v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(v)) continue;
-    // Search hits keep their document in `_source`.
+    // Search hits keep their document in `_source`; Logs Insights rows are lists of fields.
     const records =
-      path[0] === 'hits' ? v.map((h) => (isObject(h) && isObject(h._source) ? h._source : h)) : v;
+      path[0] === 'hits'
+        ? v.map((h) => (isObject(h) && isObject(h._source) ? h._source : h))
+        : v.map(fieldList);
     return { records, at: `"${path.join('.')}"` };
   }
   return undefined;
+}
+
+/** `[{"field": "@timestamp", "value": "…"}, …]` (CloudWatch Logs Insights) as one object. */
+function fieldList(v: unknown): unknown {
+  if (!Array.isArray(v) || v.length === 0) return v;
+  const o: Record<string, unknown> = {};
+  for (const f of v) {
+    if (!isObject(f) || typeof f.field !== 'string') return v;
+    o[f.field] = f.value;
+  }
+  return o;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -9,6 +9,7 @@ import { alertmanager } from './alertmanager.js';
 import { apacheError } from './apache-error.js';
 import { bgl } from './bgl.js';
 import { cloudtrail } from './cloudtrail.js';
+import { cloudwatch } from './cloudwatch.js';
 import { compose } from './compose.js';
 import { dmesg } from './dmesg.js';
 import { dockerJson } from './docker-json.js';
@@ -59,6 +60,7 @@ export const FORMATS: readonly LogFormat[] = [
   loki,
   alertmanager,
   cloudtrail,
+  cloudwatch,
   compose,
   kubectl,
   rubyLogger,
@@ -74,6 +76,7 @@ export const INNER_FORMATS: readonly LogFormat[] = FORMATS.filter(
   (f) =>
     f !== alb &&
     f !== cloudtrail &&
+    f !== cloudwatch &&
     f !== dockerJson &&
     f !== loki &&
     f !== kubectl &&
