@@ -35,6 +35,13 @@ describe('cloudwatch', () => {
     });
   });
 
+  it('reads a logfmt message without a time of its own (the record gives the time)', () => {
+    const e = cloudwatch.parse(event('level=error msg="pool exhausted" pool=orders'), ctx());
+    expect(e?.level).toBe('error');
+    expect(e?.message).toBe('pool exhausted');
+    expect(e?.attrs).toMatchObject({ pool: 'orders' });
+  });
+
   it('keeps a plain message as it is, without its final newline', () => {
     const e = cloudwatch.parse(event('worker started\n'), ctx());
     expect(e?.level).toBe('info');

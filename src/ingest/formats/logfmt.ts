@@ -8,7 +8,8 @@ function parse(line: string, ctx: ParseContext): ParsedEntry | null {
   const counts = readKvPairs(line, (key, value) => rec.add(key, value));
   // Prose with a stray `a=b` is not logfmt: pairs must dominate the line.
   if (counts === undefined || counts.pairs < 2 || counts.bare > counts.pairs) return null;
-  return rec.finish();
+  // Inside a docker, Loki or CloudWatch record the outer time serves: keep the level and fields.
+  return rec.finish(ctx.embedded === true);
 }
 
 export const logfmt: LogFormat = {
