@@ -43,6 +43,26 @@ function resourcesOf(v: unknown): string | undefined {
   return arns.length > 0 ? arns.slice(0, 8).join(' ') : undefined;
 }
 
+// Record fields kept as they are, by attribute name (in this order, before and after `mutating`).
+const BEFORE = [
+  ['awsRegion', 'region'],
+  ['sourceIPAddress', 'clientIp'],
+  ['userAgent', 'userAgent'],
+] as const;
+const AFTER = [
+  ['errorCode', 'errorCode'],
+  ['errorMessage', 'errorMessage'],
+  ['requestID', 'requestId'],
+  ['eventID', 'eventId'],
+] as const;
+
+function copy(r: Json, attrs: Attrs, fields: readonly (readonly [string, string])[]): void {
+  for (const [from, to] of fields) {
+    const v = str(r[from]);
+    if (v !== undefined) attrs[to] = v;
+  }
+}
+
 function parse(line: string): ParsedEntry | null {
   // Only lines that can be CloudTrail records reach JSON.parse.
   if (line.charCodeAt(0) !== 123 || line.indexOf('"eventSource"') < 0) return null;
@@ -65,22 +85,10 @@ function parse(line: string): ParsedEntry | null {
   const identity = isObject(r.userIdentity) ? r.userIdentity : {};
   const actor = actorOf(identity);
   if (actor !== undefined) attrs.actor = actor;
-  const region = str(r.awsRegion);
-  if (region !== undefined) attrs.region = region;
-  const ip = str(r.sourceIPAddress);
-  if (ip !== undefined) attrs.clientIp = ip;
-  const agent = str(r.userAgent);
-  if (agent !== undefined) attrs.userAgent = agent;
-  const readOnly = r.readOnly;
-  attrs.mutating = isMutating(eventName, readOnly);
+  copy(r, attrs, BEFORE);
+  attrs.mutating = isMutating(eventName, r.readOnly);
+  copy(r, attrs, AFTER);
   const errorCode = str(r.errorCode);
-  const errorMessage = str(r.errorMessage);
-  if (errorCode !== undefined) attrs.errorCode = errorCode;
-  if (errorMessage !== undefined) attrs.errorMessage = errorMessage;
-  const requestId = str(r.requestID);
-  if (requestId !== undefined) attrs.requestId = requestId;
-  const eventId = str(r.eventID);
-  if (eventId !== undefined) attrs.eventId = eventId;
   const resources = resourcesOf(r.resources);
   if (resources !== undefined) attrs.resources = resources;
   const account = str(r.recipientAccountId);
